@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "mandate",
+  products: [
+    .library(name: "MandateKit", targets: ["MandateKit"]),
+    .executable(name: "mandate", targets: ["mandate"]),
+  ],
+  dependencies: [
+    // YAML: libyaml (CYaml) events for reading with positions, Yams' emitter for writing.
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // Command-line parsing, help and shell completion; only the `mandate` target imports it.
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .target(
+      name: "MandateKit",
+      dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    .executableTarget(
+      name: "mandate",
+      dependencies: [
+        "MandateKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Benchmarks print figures; run by hand with a release build (Scripts/benchmark.sh).
+    .executableTarget(
+      name: "mandate-bench",
+      dependencies: ["MandateKit"]
+    ),
+    .testTarget(
+      name: "MandateKitTests",
+      dependencies: ["MandateKit"],
+      exclude: ["Fixtures", "Golden"]
+    ),
+    .testTarget(
+      name: "mandateTests",
+      dependencies: ["mandate", "MandateKit"]
+    ),
+  ]
+)

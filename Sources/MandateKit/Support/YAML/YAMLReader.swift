@@ -1,0 +1,148 @@
+import CYaml
+import Foundation
+
+/// Why a YAML text could not be read into a tree.
+public struct YAMLReadError: Error, Sendable, Equatable {
+  /// `yaml-syntax`, `yaml-alias`, `yaml-nesting`, `yaml-documents`, `yaml-too-large`.
+  public var code: String
+  public var message: String
+  public var line: Int
+  public var column: Int
+}
+
+/// Reads YAML text into `YAMLNode`s with libyaml (the C parser Yams carries), one event at a time.
+///
+/// Iterative, so deep nesting cannot overflow the stack (libyaml itself stops at 1,000 levels);
+/// aliases are refused, which defuses "billion laughs" documents; the number of nodes is bounded.
+public enum YAMLReader {
+  /// Upper bound on nodes in one document; a 10 MB mandate has about a million.
+  public static let maximumNodes = 20_000_000
+
+  /// Reads the single document in `text`; nil for an empty stream (only comments or nothing).
+  public static func read(_ text: String) throws(YAMLReadError) -> YAMLNode? {
+    var bytes = Array(text.utf8)
+    // libyaml's input API wants a pointer that outlives the parser: keep the array alive.
+    return try bytes.withUnsafeMutableBufferPointer { buffer throws(YAMLReadError) -> YAMLNode? in
+      try parse(buffer)
+    }
+  }
+
+  private static func parse(_ buffer: UnsafeMutableBufferPointer<UInt8>) throws(YAMLReadError) -> YAMLNode? {
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else {
+      throw YAMLReadError(
+        code: "yaml-syntax", message: "cannot start the YAML parser (out of memory)", line: 1, column: 1)
+    }
+    defer { yaml_parser_delete(&parser) }
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+    yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+
+    /// A collection under construction.
+    enum Frame {
+      case sequence([YAMLNode], line: Int, column: Int)
+      case mapping([YAMLPair], pendingKey: YAMLNode?, line: Int, column: Int)
+    }
+    var stack: [Frame] = []
+    var root: YAMLNode?
+    var documents = 0
+    var nodes = 0
+
+    func attach(_ node: YAMLNode) {
+      guard let top = stack.popLast() else {
+        root = node
+        return
+      }
+      switch top {
+      case .sequence(var items, let line, let column):
+        items.append(node)
+        stack.append(.sequence(items, line: line, column: column))
+      case .mapping(var pairs, let pendingKey, let line, let column):
+        if let key = pendingKey {
+          pairs.append(YAMLPair(key: key, value: node))
+          stack.append(.mapping(pairs, pendingKey: nil, line: line, column: column))
+        } else {
+          stack.append(.mapping(pairs, pendingKey: node, line: line, column: column))
+        }
+      }
+    }
+
+    while true {
+      var event = yaml_event_t()
+      guard yaml_parser_parse(&parser, &event) == 1 else {
+        throw syntaxError(parser)
+      }
+      defer { yaml_event_delete(&event) }
+      let line = Int(event.start_mark.line) + 1
+      let column = Int(event.start_mark.column) + 1
+      switch event.type {
+      case YAML_STREAM_END_EVENT:
+        return root
+      case YAML_DOCUMENT_START_EVENT:
+        documents += 1
+        if documents > 1 {
+          throw YAMLReadError(
+            code: "yaml-documents", message: "expected one YAML document, found a second one here",
+            line: line, column: column)
+        }
+      case YAML_ALIAS_EVENT:
+        throw YAMLReadError(
+          code: "yaml-alias",
+          message: "aliases (*name) are not supported in mandate files; write the value out in full",
+          line: line, column: column)
+      case YAML_SCALAR_EVENT:
+        nodes += 1
+        let scalar = event.data.scalar
+        let text =
+          scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) }
+          ?? ""
+        attach(YAMLNode(.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE), line: line, column: column))
+      case YAML_SEQUENCE_START_EVENT:
+        nodes += 1
+        stack.append(.sequence([], line: line, column: column))
+      case YAML_MAPPING_START_EVENT:
+        nodes += 1
+        stack.append(.mapping([], pendingKey: nil, line: line, column: column))
+      case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+        switch stack.popLast() {
+        case .sequence(let items, let line, let column):
+          attach(YAMLNode(.sequence(items), line: line, column: column))
+        case .mapping(let pairs, _, let line, let column):
+          attach(YAMLNode(.mapping(pairs), line: line, column: column))
+        case nil:
+          break
+        }
+      default:
+        break
+      }
+      if nodes > maximumNodes {
+        throw YAMLReadError(
+          code: "yaml-too-large", message: "more than \(maximumNodes) YAML nodes; refusing to read further",
+          line: line, column: column)
+      }
+    }
+  }
+
+  private static func syntaxError(_ parser: yaml_parser_t) -> YAMLReadError {
+    let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+    if parser.error == YAML_READER_ERROR {
+      // Reader errors carry a byte offset rather than a mark.
+      return YAMLReadError(code: "yaml-syntax", message: problem, line: 0, column: Int(parser.problem_offset))
+    }
+    let line = Int(parser.problem_mark.line) + 1
+    let column = Int(parser.problem_mark.column) + 1
+    if problem.hasPrefix("Maximum nesting level") {
+      return YAMLReadError(
+        code: "yaml-nesting", message: "nesting deeper than 1000 levels", line: line, column: column)
+    }
+    var message = problem
+    if let context = parser.context.map({ String(cString: $0) }) {
+      message += " \(context)"
+      if parser.context_mark.line != parser.problem_mark.line
+        || parser.context_mark.column != parser.problem_mark.column
+      {
+        message += " started at \(parser.context_mark.line + 1):\(parser.context_mark.column + 1)"
+      }
+    }
+    return YAMLReadError(code: "yaml-syntax", message: message, line: line, column: column)
+  }
+}
