@@ -1,0 +1,38 @@
+import Foundation
+
+/// What `mandate check` found: every diagnostic of every file it read.
+public struct CheckResult: Sendable {
+  public var diagnostics: [Diagnostic]
+  public var files: [String]
+
+  public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// Checks mandate files: named paths (files or folders), or every mandate of the workspace.
+public enum WorkspaceCheck {
+  public static func run(paths: [String], workspace: Workspace?, currentDirectory: URL) throws(WorkspaceError)
+    -> CheckResult
+  {
+    var files: [URL] = []
+    if paths.isEmpty {
+      guard let workspace else { throw .notFound(currentDirectory.path) }
+      files = workspace.mandateFiles()
+      if files.isEmpty { throw .noMandates(workspace.root.path) }
+    } else {
+      for path in paths {
+        let url = URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+          let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+          files += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map {
+            url.appendingPathComponent($0)
+          }
+        } else {
+          files.append(url)
+        }
+      }
+    }
+    let catalog = MandateCatalog.load(files: files, display: PathDisplay(base: currentDirectory))
+    return CheckResult(diagnostics: catalog.diagnostics.sortedByLocation(), files: catalog.files)
+  }
+}
