@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// Runs the built `mandate` binary and captures what it prints.
+struct CLIResult {
+  var status: Int32
+  var stdout: String
+  var stderr: String
+}
+
+enum CLI {
+  static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The `mandate` executable next to the test bundle (SwiftPM builds it for this test target).
+  static let executable: URL = {
+    let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [bundleDirectory, bundleDirectory.deletingLastPathComponent()] {
+      let url = candidate.appendingPathComponent("mandate")
+      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    return repositoryRoot.appendingPathComponent(".build/debug/mandate")
+  }()
+
+  @discardableResult
+  static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:], input: String? = nil)
+    throws -> CLIResult
+  {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    env["COLUMNS"] = "100"
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    // Files rather than pipes: a large output cannot block the child, and no reader thread is needed.
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mandate-cli-io-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let outURL = scratch.appendingPathComponent("stdout")
+    let errURL = scratch.appendingPathComponent("stderr")
+    let inURL = scratch.appendingPathComponent("stdin")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    FileManager.default.createFile(atPath: inURL.path, contents: Data((input ?? "").utf8))
+    let outHandle = try FileHandle(forWritingTo: outURL)
+    let errHandle = try FileHandle(forWritingTo: errURL)
+    let inHandle = try FileHandle(forReadingFrom: inURL)
+    defer {
+      try? outHandle.close()
+      try? errHandle.close()
+      try? inHandle.close()
+    }
+    process.standardOutput = outHandle
+    process.standardError = errHandle
+    process.standardInput = inHandle
+    try process.run()
+    process.waitUntilExit()
+    let outData = try Data(contentsOf: outURL)
+    let errData = try Data(contentsOf: errURL)
+    return CLIResult(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
+
+/// A scratch workspace copied from parts of the repository, removed at the end of the test.
+final class ScratchWorkspace {
+  let url: URL
+
+  init(copying paths: [String] = ["Priorities"]) throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "mandate-cli-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    for path in paths {
+      let source = CLI.repositoryRoot.appendingPathComponent(path)
+      let target = url.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.copyItem(at: source, to: target)
+    }
+  }
+
+  deinit { try? FileManager.default.removeItem(at: url) }
+
+  func write(_ path: String, _ contents: String) throws {
+    let target = url.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try contents.write(to: target, atomically: true, encoding: .utf8)
+  }
+
+  func run(
+    _ arguments: String..., in subdirectory: String? = nil, environment: [String: String] = [:], input: String? = nil
+  ) throws -> CLIResult {
+    let directory = subdirectory.map { url.appendingPathComponent($0) } ?? url
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return try CLI.run(arguments, in: directory, environment: environment, input: input)
+  }
+}
