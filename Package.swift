@@ -12,11 +12,23 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     // Command-line parsing, help and shell completion; only the `mandate` target imports it.
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // The derived index: SQLite in WAL mode with FTS5 full-text search.
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    // CSV import: streaming, quoted fields with newlines.
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    // Aligned text tables for the terminal.
+    .package(url: "https://github.com/ordo-one/TextTable", from: "0.0.2"),
   ],
   targets: [
     .target(
       name: "MandateKit",
-      dependencies: [.product(name: "Yams", package: "Yams")]
+      dependencies: [
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "TextTable", package: "TextTable"),
+      ]
     ),
     .executableTarget(
       name: "mandate",

@@ -19,7 +19,7 @@ import Testing
 
   @Test func oneMillionAs() {
     var hasher = SHA256()
-    hasher.update(Array(repeating: UInt8(ascii: "a"), count: 1_000_000))
+    hasher.update([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
     #expect(Hex.encode(hasher.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
   }
 
@@ -27,5 +27,28 @@ import Testing
     #expect(Fingerprint.of(text: "a  b\n c") == Fingerprint.of(text: "a b c"))
     #expect(Fingerprint.of(text: "a b c") != Fingerprint.of(text: "a b d"))
     #expect(Fingerprint.of(text: "x").count == 12)
+  }
+}
+
+@Suite struct SHA256StreamingTests {
+  /// Feeding the same bytes in uneven pieces gives the same digest as feeding them at once.
+  @Test func piecewiseUpdatesMatchOneUpdate() {
+    let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+    var whole = SHA256()
+    whole.update(bytes)
+    var pieces = SHA256()
+    var offset = 0
+    for size in [1, 63, 64, 65, 7, 200, 600] {
+      let end = min(offset + size, bytes.count)
+      pieces.update(Array(bytes[offset..<end]))
+      offset = end
+    }
+    pieces.update(Array(bytes[offset...]))
+    #expect(whole.finalize() == pieces.finalize())
+  }
+
+  @Test func fnvIsStable() {
+    #expect(FNV1a.hash("") == 0xcbf2_9ce4_8422_2325)
+    #expect(FNV1a.hash("a") == 0xaf63_dc4c_8601_ec8c)
   }
 }

@@ -1,0 +1,237 @@
+import Foundation
+import GRDB
+
+/// Decides, draft by draft, whether an occurrence is a new event, the same as one already seen in
+/// this import, or the same as a recorded event, and writes the outcome to the index (inside the
+/// import's one transaction) and to the new record lines.
+///
+/// Every event the import creates or changes is a "slot": its row, its current id and record
+/// line. Keys of slots live in memory, keys of recorded events in `KnownKeys`; only a draft whose
+/// key matches something costs a query.
+final class ImportWriter {
+  /// Kept small (24 bytes): an import of a million items holds a million of them.
+  struct Slot {
+    var rowid: Int64
+    /// Index into `partitionNames`.
+    var partition: UInt16
+    /// The slot's current line in the spill, or -1.
+    var line: Int32
+    /// The slot this one was merged into, or -1.
+    var mergedInto: Int32
+    /// Whether the event was recorded before this import (see `recorded`).
+    var wasRecorded: Bool
+  }
+
+  private var partitionNames: [String] = []
+  private var partitionNumbers: [String: UInt16] = [:]
+  /// For slots of recorded events: their id and partition before this import touched them.
+  private var recorded: [Int32: (id: String, partition: String)] = [:]
+
+  let db: Database
+  let session: EventIndexWriter.Session
+  let spill: PartitionSpill
+  private let known: KnownKeys
+  private var slots: [Slot] = []
+  private var idSlots: [UInt64: Int32] = [:]
+  private var leadSlots = SlotMap()
+  private var urlSlots = SlotMap()
+  /// Record lines to drop, by partition: recorded events that this import replaced.
+  private(set) var removals: [String: Set<String>] = [:]
+  private(set) var alreadyRecorded = 0
+  private var touchedRecorded = Set<String>()
+  private let fetchByRowid: Statement
+  private let fetchByID: Statement
+  private let fetchAlias: Statement
+
+  init(db: Database, session: EventIndexWriter.Session, spill: PartitionSpill, known: KnownKeys) throws {
+    self.db = db
+    self.session = session
+    self.spill = spill
+    self.known = known
+    fetchByRowid = try db.makeStatement(sql: "SELECT \(EventIndex.eventColumns) FROM event WHERE rowid = ?")
+    fetchByID = try db.makeStatement(sql: "SELECT rowid, \(EventIndex.eventColumns) FROM event WHERE id = ?")
+    fetchAlias = try db.makeStatement(sql: "SELECT event_id FROM event_alias WHERE alias = ?")
+  }
+
+  /// Events this import created (still standing after merges), and how many of them are undated.
+  var newEvents: (count: Int, undated: Int) {
+    let undated = partitionNumbers[EventRecord.undatedPartition]
+    let fresh = slots.filter { $0.mergedInto < 0 && !$0.wasRecorded }
+    return (fresh.count, fresh.filter { $0.partition == undated }.count)
+  }
+
+  /// Recorded events that gained a source or were merged.
+  var mergedIntoRecorded: Int { touchedRecorded.count }
+
+  /// Partitions whose file must be rewritten.
+  var partitionsToWrite: [String] { Array(Set(spill.partitions).union(removals.keys)).sorted() }
+
+  func process(_ prepared: PreparedDraft) throws {
+    let draft = prepared.draft
+    let matches = try findMatches(for: draft)
+    guard !matches.isEmpty else {
+      let rowid = try session.insert(
+        prepared.event, keys: EventKeys(draft.identity), lineHash: prepared.lineHash, sources: prepared.sources)
+      let line = try spill.append(prepared.line, sortKey: prepared.sortKey, partition: prepared.partition)
+      slots.append(
+        Slot(
+          rowid: rowid, partition: number(of: prepared.partition), line: Int32(line), mergedInto: -1, wasRecorded: false
+        ))
+      register(draft.identity, slot: Int32(slots.count - 1))
+      return
+    }
+    let events = matches.map(\.event)
+    let merged = EventMerger.merge([draft], into: EventMerger.combine(events))
+    if matches.count == 1, merged == events[0] {
+      alreadyRecorded += 1
+      return
+    }
+    // The row whose id the merged event keeps is rewritten; the others are deleted.
+    let targetIndex = matches.firstIndex { $0.event.id == merged.id } ?? 0
+    let keys = draft.identity.id == merged.id ? EventKeys(draft.identity) : EventKeys(merged)
+    let line = merged.recordLine()
+    let target = slot(for: matches[targetIndex])
+    try session.update(rowid: slots[Int(target)].rowid, with: merged, keys: keys, lineHash: EventIndexWriter.hash(line))
+    for (index, match) in matches.enumerated() {
+      let number = index == targetIndex ? target : slot(for: match)
+      if index != targetIndex {
+        try session.delete(rowid: slots[Int(number)].rowid)
+        slots[Int(number)].mergedInto = target
+      }
+      if slots[Int(number)].line >= 0 { spill.supersede(Int(slots[Int(number)].line)) }
+      if let recorded = recorded[number] {
+        removals[recorded.partition, default: []].insert(recorded.id)
+        touchedRecorded.insert(recorded.id)
+      }
+    }
+    let partition = EventRecord.partition(of: merged)
+    slots[Int(target)].partition = self.number(of: partition)
+    slots[Int(target)].line = Int32(try spill.append(line, sortKey: merged.sortKey, partition: partition))
+    register(draft.identity, slot: target)
+    if let key = EventMatching.idKey(merged.id) { idSlots[key] = target }
+  }
+
+  private func number(of partition: String) -> UInt16 {
+    if let number = partitionNumbers[partition] { return number }
+    let number = UInt16(partitionNames.count)
+    partitionNames.append(partition)
+    partitionNumbers[partition] = number
+    return number
+  }
+
+  /// The slot that now stands for `slot`, following merges.
+  private func current(_ slot: Int32) -> Int32 {
+    var slot = slot
+    while slots[Int(slot)].mergedInto >= 0 { slot = slots[Int(slot)].mergedInto }
+    return slot
+  }
+
+  struct Match {
+    var event: Event
+    var rowid: Int64
+    var slot: Int32?
+  }
+
+  /// The slot of a match, creating one for a recorded event touched for the first time.
+  private func slot(for match: Match) -> Int32 {
+    if let slot = match.slot { return slot }
+    if let key = EventMatching.idKey(match.event.id), let slot = idSlots[key] { return current(slot) }
+    let partition = EventRecord.partition(of: match.event)
+    slots.append(
+      Slot(rowid: match.rowid, partition: self.number(of: partition), line: -1, mergedInto: -1, wasRecorded: true))
+    let number = Int32(slots.count - 1)
+    recorded[number] = (match.event.id, partition)
+    if let key = EventMatching.idKey(match.event.id) { idSlots[key] = number }
+    return number
+  }
+
+  private func findMatches(for draft: EventDraft) throws -> [Match] {
+    let identity = draft.identity
+    // The same text as an event of this import, or as a recorded one: whatever else matched it
+    // was merged when it was.
+    if let slot = idSlots[identity.idKey] { return [try slotMatch(current(slot))] }
+    if known.ids.contains(identity.idKey), let match = try recorded(id: draft.id) { return [match] }
+    var found: [Match] = []
+    func add(_ match: Match) {
+      if !found.contains(where: { $0.event.id == match.event.id }) { found.append(match) }
+    }
+    func check(_ map: SlotMap, _ key: UInt64?, column: String, knownKeys: Set<UInt64>, _ same: (Event) -> Bool) throws {
+      guard let key else { return }
+      for slot in Set(map.slots(for: key).map(current)) {
+        let match = try slotMatch(slot)
+        if same(match.event) { add(match) }
+      }
+      if knownKeys.contains(key) {
+        for match in try recorded(column: column, key: key) where same(match.event) { add(match) }
+      }
+    }
+    try check(leadSlots, identity.leadKey, column: "lead_key", knownKeys: known.leads) {
+      EventMatching.sameOpening(draft, $0)
+    }
+    try check(urlSlots, identity.urlKey, column: "url_key", knownKeys: known.urls) {
+      EventMatching.sameURLNews(draft, $0)
+    }
+    return found
+  }
+
+  private func slotMatch(_ slot: Int32) throws -> Match {
+    let rowid = slots[Int(slot)].rowid
+    guard let row = try Row.fetchOne(fetchByRowid, arguments: [rowid]) else {
+      throw IndexError.rebuildFailed(reason: "row \(rowid) vanished during the import")
+    }
+    return Match(event: try EventIndex.event(from: row), rowid: rowid, slot: slot)
+  }
+
+  /// A recorded event by id or alias, or the slot it already is.
+  private func recorded(id: String) throws -> Match? {
+    if let row = try Row.fetchOne(fetchByID, arguments: [id]) { return try match(row) }
+    guard let target = try String.fetchOne(fetchAlias, arguments: [id]),
+      let row = try Row.fetchOne(fetchByID, arguments: [target])
+    else { return nil }
+    return try match(row)
+  }
+
+  private func recorded(column: String, key: UInt64) throws -> [Match] {
+    try Row.fetchAll(
+      db, sql: "SELECT rowid, \(EventIndex.eventColumns) FROM event WHERE \(column) = ?",
+      arguments: [Int64(bitPattern: key)]
+    ).map(match)
+  }
+
+  private func match(_ row: Row) throws -> Match {
+    let event = try EventIndex.event(from: row)
+    let slot = EventMatching.idKey(event.id).flatMap { idSlots[$0] }.map(current)
+    return Match(event: event, rowid: row["rowid"], slot: slot)
+  }
+
+  private func register(_ identity: EventIdentity, slot: Int32) {
+    idSlots[identity.idKey] = slot
+    if let key = identity.leadKey { leadSlots.add(slot, for: key) }
+    if let key = identity.urlKey { urlSlots.add(slot, for: key) }
+  }
+}
+
+/// Slots by key: one slot per key in a flat dictionary, further slots (rare: equal keys that did
+/// not match on closer look) in an overflow, so that the common case allocates nothing per key.
+struct SlotMap {
+  private var first: [UInt64: Int32] = [:]
+  private var more: [UInt64: [Int32]] = [:]
+
+  mutating func add(_ slot: Int32, for key: UInt64) {
+    if let existing = first[key] {
+      if existing != slot { more[key, default: []].append(slot) }
+    } else {
+      first[key] = slot
+    }
+  }
+
+  func slots(for key: UInt64) -> [Int32] {
+    guard let slot = first[key] else { return [] }
+    return [slot] + (more[key] ?? [])
+  }
+}
+
+extension EventMatching {
+  /// The numeric key of an id (its 16 hex digits).
+  static func idKey(_ id: String) -> UInt64? { UInt64(id.prefix(16), radix: 16) }
+}

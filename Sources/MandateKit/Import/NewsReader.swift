@@ -1,0 +1,91 @@
+import Foundation
+
+/// The formats `mandate import` reads.
+public enum ImportFormat: String, CaseIterable, Sendable {
+  case cstoPage = "csto-page"
+  case rss, atom, jsonl, csv
+}
+
+/// Reads one kind of news file into raw items.
+///
+/// Readers stream: they hand each item to `item` as soon as it is read, so that a 1 GB file never
+/// sits in memory. A record that cannot be used goes to `reject` with its line and the reason; a
+/// file that cannot be read at all throws.
+protocol NewsReader: Sendable {
+  var formats: [ImportFormat] { get }
+  func read(
+    _ url: URL, file: String, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void
+  ) throws
+}
+
+/// The registry of readers, and the detection of a file's format.
+public enum NewsReaders {
+  static let all: [any NewsReader] = [CSTOPageReader(), FeedNewsReader(), JSONLReader(), CSVNewsReader()]
+
+  static func reader(for format: ImportFormat) -> any NewsReader {
+    all.first { $0.formats.contains(format) }!
+  }
+
+  /// The format of `url`, from its first bytes and its extension.
+  public static func detect(_ url: URL) throws(ImportError) -> ImportFormat {
+    guard let handle = FileHandle(forReadingAtPath: url.path) else {
+      throw .unreadable(
+        path: url.path, reason: FileManager.default.fileExists(atPath: url.path) ? "permission denied" : "no such file")
+    }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 64 << 10)) ?? Data()
+    if let format = detect(head: head, extension: url.pathExtension.lowercased()) { return format }
+    throw .undetectable(path: url.path)
+  }
+
+  static func detect(head: Data, extension ext: String) -> ImportFormat? {
+    var bytes = [UInt8](head)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    let text = String(decoding: bytes, as: UTF8.self)
+    let trimmed = text.drop { $0.isWhitespace }
+    if trimmed.hasPrefix("<") {
+      if let kind = FeedParser.kind(of: Data(bytes)) { return kind == .atom ? .atom : .rss }
+      return nil
+    }
+    if trimmed.hasPrefix("{") { return .jsonl }
+    switch ext {
+    case "jsonl", "ndjson": return .jsonl
+    case "csv": return .csv
+    case "rss": return .rss
+    case "atom": return .atom
+    default: break
+    }
+    if CSTOPageParser.looksLikePage(text) { return .cstoPage }
+    if let firstLine = text.split(separator: "\n", maxSplits: 1).first {
+      let header = firstLine.lowercased().split(separator: ",").map {
+        $0.trimmingCharacters(in: .whitespaces.union(["\""]))
+      }
+      if header.contains("body") || (header.contains("title") && header.contains("date")) { return .csv }
+    }
+    return nil
+  }
+}
+
+/// Failures of `mandate import` that concern a whole file or the whole run.
+public enum ImportError: MandateError, Equatable {
+  case unreadable(path: String, reason: String)
+  case undetectable(path: String)
+  case malformed(path: String, line: Int, reason: String)
+  case strictRejections(count: Int)
+  case noInput
+
+  public var errorDescription: String? {
+    switch self {
+    case .unreadable(let path, let reason):
+      return "cannot read \(path): \(reason)"
+    case .undetectable(let path):
+      return "cannot tell the format of \(path) (not a CSTO page, RSS, Atom, JSONL or CSV); name it with --format"
+    case .malformed(let path, let line, let reason):
+      return "\(path):\(line): \(reason)"
+    case .strictRejections(let count):
+      return "\(count) record\(count == 1 ? "" : "s") rejected; with --strict nothing was written"
+    case .noInput:
+      return "no files to import"
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// New record lines of an import, kept per partition in temporary files until the partitions are
+/// rewritten, so that memory holds one partition at a time.
+///
+/// Not thread-safe: the importer fills it on one thread and hands it to another to read, never both at once.
+final class PartitionSpill: @unchecked Sendable {
+  private let directory: URL
+  private var handles: [String: FileHandle] = [:]
+  private var buffers: [String: [UInt8]] = [:]
+  private static let bufferLimit = 256 << 10
+  private var nextLine = 0
+  /// Lines replaced by a later version (an event merged again).
+  private var superseded = Set<Int>()
+
+  /// The partitions that received lines.
+  var partitions: [String] { Array(Set(handles.keys).union(buffers.keys)) }
+
+  init(directory parent: URL) throws {
+    directory = parent.appendingPathComponent("import-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  }
+
+  deinit {
+    for handle in handles.values { try? handle.close() }
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  func has(_ partition: String) -> Bool { handles[partition] != nil || buffers[partition] != nil }
+
+  /// Stores a line with its number and sort key ("number TAB key TAB line", lines hold no raw
+  /// newline or tab: JSON escapes them) and returns its number.
+  @discardableResult
+  func append(_ line: [UInt8], sortKey: String, partition: String) throws -> Int {
+    let number = nextLine
+    nextLine += 1
+    // Mutating in place through the dictionary keeps the buffer uniquely referenced (no copy).
+    buffers[partition, default: []].append(contentsOf: String(number).utf8)
+    buffers[partition]!.append(0x09)
+    buffers[partition]!.append(contentsOf: sortKey.utf8)
+    buffers[partition]!.append(0x09)
+    buffers[partition]!.append(contentsOf: line)
+    buffers[partition]!.append(0x0A)
+    if buffers[partition]!.count >= Self.bufferLimit {
+      try handle(for: partition).write(contentsOf: buffers[partition]!)
+      buffers[partition]!.removeAll(keepingCapacity: true)
+    }
+    return number
+  }
+
+  /// Drops a line written earlier: its event was merged again and has a newer line.
+  func supersede(_ number: Int) { superseded.insert(number) }
+
+  func lines(partition: String) throws -> [(key: String, line: [UInt8])] {
+    var data = Data()
+    if let handle = handles[partition] {
+      try handle.close()
+      handles[partition] = nil
+      data = try Data(contentsOf: url(partition))
+    }
+    data.append(contentsOf: buffers[partition] ?? [])
+    buffers[partition] = nil
+    var result: [(String, [UInt8])] = []
+    for line in RecordLine.split(data) {
+      guard let first = line.bytes.firstIndex(of: 0x09),
+        let second = line.bytes[(first + 1)...].firstIndex(of: 0x09),
+        let number = Int(String(decoding: line.bytes[..<first], as: UTF8.self))
+      else { continue }
+      if superseded.contains(number) { continue }
+      result.append(
+        (String(decoding: line.bytes[(first + 1)..<second], as: UTF8.self), Array(line.bytes[(second + 1)...])))
+    }
+    return result
+  }
+
+  private func url(_ partition: String) -> URL { directory.appendingPathComponent("\(partition).lines") }
+
+  private func handle(for partition: String) throws -> FileHandle {
+    if let handle = handles[partition] { return handle }
+    FileManager.default.createFile(atPath: url(partition).path, contents: nil)
+    let handle = try FileHandle(forWritingTo: url(partition))
+    handles[partition] = handle
+    return handle
+  }
+}
