@@ -15,7 +15,7 @@ struct MandateCommand: ParsableCommand {
       current directory; --workspace DIR overrides.
       """,
     version: MandateVersion.current,
-    subcommands: [Check.self, Priorities.self]
+    subcommands: [Check.self, Priorities.self, Import.self, Events.self, Show.self, Index.self]
   )
 
   static func main() {

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import MandateKit
+
+extension MandateCommand {
+  /// `mandate import`: news files into the Events/ record and the index.
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Import news (CSTO pages, RSS, Atom, JSONL, CSV) into Events/ and the index.",
+      discussion: """
+        The same news seen in several files becomes one event with every source; importing a file \
+        again adds nothing. Without --strict, bad records are reported and skipped; with it, any \
+        bad record means nothing is written.
+        """)
+
+    @Argument(help: ArgumentHelp("Files or folders to import.", valueName: "path"))
+    var paths: [String]
+
+    @Option(help: "The input format (default: detected from each file).")
+    var format: FormatChoice = .auto
+
+    @Option(help: ArgumentHelp("A name recorded with every source, e.g. csto.int.", valueName: "name"))
+    var source: String?
+
+    @Flag(help: "Read and count, but write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Write nothing if any record is rejected.")
+    var strict = false
+
+    @OptionGroup var options: WorkspaceOptions
+
+    func run() throws {
+      let workspace = try options.resolveWorkspace()
+      let files = try InputFiles.expand(paths, from: options.currentDirectory)
+      let bar = ProgressBar()
+      let report: ImportReport
+      do {
+        report = try Importer(workspace: workspace).run(
+          files,
+          options: ImportOptions(
+            format: format.format, sourceName: source, dryRun: dryRun, strict: strict, today: MandateClock.today()),
+          progress: bar.update)
+      } catch let error as ImportError {
+        bar.clear()
+        throw error
+      }
+      bar.clear()
+      print(report: report)
+      if !report.rejected.isEmpty && strict { throw ExitCode(ExitStatus.failure) }
+    }
+
+    private func print(report: ImportReport) {
+      let display = PathDisplay(base: options.currentDirectory)
+      var out = ""
+      for file in report.files {
+        let rejected = file.rejected > 0 ? ", \(file.rejected) rejected" : ""
+        out += "read \(file.path) (\(file.format.rawValue)): \(plural(file.items, "item"))\(rejected)\n"
+      }
+      for rejection in report.rejected.prefix(50) {
+        Output.stderr("\(rejection.file):\(rejection.line): rejected: \(rejection.reason)")
+      }
+      if report.rejected.count > 50 { Output.stderr("… and \(report.rejected.count - 50) more rejected records") }
+      let undated = report.newUndated > 0 ? " (\(report.newUndated) undated)" : ""
+      out += "\(plural(report.items, "item")) from \(plural(report.files.count, "file")): "
+      out += "\(plural(report.newEvents, "new event"))\(undated), "
+      out += "\(report.mergedIntoExisting) merged into existing, \(report.alreadyRecorded) already recorded, "
+      out += "\(report.rejected.count) rejected\n"
+      if report.changedFiles.isEmpty {
+        out += "no change to the record\n"
+      } else {
+        let verb = report.dryRun ? "would write" : "wrote"
+        out += "\(verb) \(report.changedFiles.joined(separator: ", "))\n"
+      }
+      _ = display
+      Output.stdout(out)
+    }
+  }
+}
+
+enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
+  case auto
+  case cstoPage = "csto-page"
+  case rss, atom, jsonl, csv
+
+  var format: ImportFormat? { self == .auto ? nil : ImportFormat(rawValue: rawValue) }
+}
+
+func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+
+/// Expands folders into the files inside them (not hidden ones), in name order.
+enum InputFiles {
+  static func expand(_ paths: [String], from directory: URL) throws -> [URL] {
+    var files: [URL] = []
+    for path in paths {
+      let url = URL(fileURLWithPath: path, relativeTo: directory).standardizedFileURL
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+        throw ImportError.unreadable(path: path, reason: "no such file")
+      }
+      if isDirectory.boolValue {
+        let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { !$0.hasPrefix(".") }.sorted()
+        for name in names {
+          let child = url.appendingPathComponent(name)
+          var childIsDirectory: ObjCBool = false
+          if FileManager.default.fileExists(atPath: child.path, isDirectory: &childIsDirectory),
+            !childIsDirectory.boolValue
+          {
+            files.append(child)
+          }
+        }
+      } else {
+        files.append(url)
+      }
+    }
+    return files
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import MandateKit
+
+/// A one-line progress bar on standard error, drawn only on a terminal, at most ten times a second.
+final class ProgressBar: @unchecked Sendable {
+  private let enabled = isatty(2) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+  private var lastDraw = Date.distantPast
+  private var drawn = false
+  /// Progress comes from the reading thread and the writing thread.
+  private let lock = NSLock()
+
+  func update(_ progress: ImportProgress) {
+    guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    let now = Date()
+    guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+    lastDraw = now
+    let text: String
+    switch progress {
+    case .reading(let file, let number, let total, let items):
+      text = "reading \(number)/\(total) \(file.split(separator: "/").last ?? "")  \(items) items"
+    case .indexing(let done, _):
+      text = "matching and indexing: \(done) items"
+    case .writing(let files):
+      text = "writing \(files) files"
+    }
+    FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    drawn = true
+  }
+
+  func clear() {
+    lock.lock()
+    defer { lock.unlock() }
+    guard enabled, drawn else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    drawn = false
+  }
+}
