@@ -7,7 +7,9 @@ struct BenchCase: Sendable {
   let run: @Sendable ([String]) throws -> Void
 
   static let all: [BenchCase] = [
-    BenchCase(name: "yaml", run: YAMLBench.run)
+    BenchCase(name: "yaml", run: YAMLBench.run),
+    BenchCase(name: "exec", run: ExecBench.run),
+    BenchCase(name: "dates", run: DatesBench.run),
   ]
 }
 

@@ -105,12 +105,12 @@ public final class EventIndex: @unchecked Sendable {
         try db.execute(sql: "PRAGMA journal_mode = OFF")
       }
       try IndexSchema.migrator.migrate(queue)
-      try queue.writeWithoutTransaction { db in
+      try queue.write { db in
         try EventIndexWriter.bulkLoad(db, record: EventRecord(directory: workspace.eventsDirectory))
         try db.execute(
           sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('format', ?)", arguments: [IndexSchema.formatVersion])
-        try db.execute(sql: "PRAGMA journal_mode = WAL")
       }
+      try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
       try queue.close()
       unlink(marker.path)
     } catch let error as RecordError {

@@ -131,14 +131,34 @@ enum EventIndexWriter {
     }
   }
 
-  /// Loads every partition of an empty index.
+  /// Loads every partition of an empty index: lines are decoded on all cores, rows inserted in
+  /// order; an id seen twice (after a crash between two file renames, or a merge in git) is
+  /// merged rather than refused.
   static func bulkLoad(_ db: Database, record: EventRecord) throws {
     let session = try Session(db, bulk: true)
     for partition in record.partitions() {
       guard let stamp = FileStamp(url: record.url(partition: partition)) else { continue }
-      for line in try record.lines(partition: partition) {
-        let event = try decode(line, partition: partition, record: record)
-        try session.write(event, keys: EventKeys(event), lineHash: hash(line.bytes))
+      let lines = try record.lines(partition: partition)
+      var start = 0
+      while start < lines.count {
+        let batch = Array(lines[start..<min(start + 4096, lines.count)])
+        start += batch.count
+        let decoded = Parallel.map(batch) { line -> Result<(Event, EventKeys, UInt64), Error> in
+          Result {
+            let event = try decode(line, partition: partition, record: record)
+            return (event, EventKeys(event), hash(line.bytes))
+          }
+        }
+        for result in decoded {
+          let (event, keys, lineHash) = try result.get()
+          do {
+            try session.insert(event, keys: keys, lineHash: lineHash)
+          } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            guard let existing = try EventIndex.event(db, id: event.id) else { throw error }
+            let merged = EventMerger.combine([existing, event])
+            try session.write(merged, keys: EventKeys(merged), lineHash: lineHash)
+          }
+        }
       }
       try storeStamp(db, partition: partition, stamp: stamp)
     }
@@ -222,9 +242,13 @@ struct EventKeys: Sendable {
     self.init(leadKey: identity.leadKey, urlKey: identity.urlKey)
   }
 
-  /// The keys of a recorded event's representative text and its first URL.
+  /// The keys of a recorded event's representative text and its first URL (without hashing the
+  /// whole text, which only the id needs).
   init(_ event: Event) {
-    let identity = EventIdentity(title: event.title, text: event.text, url: event.sources.compactMap(\.url).first)
-    self.init(identity)
+    var opening: [UInt8] = []
+    let words = TextNormalizer.append(event.text, to: &opening, maxWords: EventIdentity.leadWords)
+    self.init(
+      leadKey: words >= EventIdentity.leadWords ? EventIdentity.leadKey(of: opening) : nil,
+      urlKey: event.sources.compactMap(\.url).first.flatMap(EventIdentity.urlKey))
   }
 }

@@ -144,3 +144,30 @@ extension EventIndexTests {
     }
   }
 }
+
+@Suite struct RecordDuplicatesTests {
+  /// After a crash between two renames, or a union merge in git, one id can stand in two files:
+  /// the rebuild merges the two lines instead of failing.
+  @Test func anEventInTwoFilesIsMergedOnRebuild() throws {
+    let scratch = try ScratchWorkspace()
+    try scratch.importFiles(Samples.pageFiles)
+    let events = scratch.workspace.eventsDirectory
+    let april = try String(contentsOf: events.appendingPathComponent("2024-04.jsonl"), encoding: .utf8)
+    let first = try #require(april.split(separator: "\n").first)
+    var copy = try Event.decode(line: Array(first.utf8))
+    copy.sources = [
+      EventSource(
+        file: "elsewhere.txt", position: 1, url: nil, role: .teaser, name: nil, firstSeen: ScratchWorkspace.today)
+    ]
+    let undated = events.appendingPathComponent("undated.jsonl")
+    let text =
+      try String(contentsOf: undated, encoding: .utf8) + String(decoding: copy.recordLine(), as: UTF8.self) + "\n"
+    try text.write(to: undated, atomically: true, encoding: .utf8)
+    try FileManager.default.removeItem(at: scratch.workspace.stateDirectory)
+    let index = try scratch.index()
+    #expect(try index.counts().total == 12)
+    let merged = try #require(try index.event(id: copy.id))
+    #expect(merged.sources.contains { $0.file == "elsewhere.txt" })
+    #expect(merged.sources.count == 4)
+  }
+}

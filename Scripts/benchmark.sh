@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Benchmarks with a release build, side by side with the baselines of ../shared/bench in the same run.
+#
+#   Scripts/benchmark.sh [SIZE...]        sizes of generated corpora (default: 10000 100000)
+#
+# Environment: MANDATE_BENCH_SHARED (default ../shared/bench), MANDATE_BENCH_DATA (where corpora are
+# generated and kept, default .build-bench-data/; 100,000 items take about 45 s to generate, once).
+# Every figure is a wall-clock median; peak RSS is the process's maximum resident set.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${MANDATE_BENCH_SHARED:-$root/../shared/bench}"
+data="${MANDATE_BENCH_DATA:-$root/.build-bench-data}"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+[ -d "$shared" ] || { echo "no baselines at $shared (set MANDATE_BENCH_SHARED)" >&2; exit 2; }
+
+cd "$root"
+swift build -c release --product mandate >/dev/null
+swift build -c release --product mandate-bench >/dev/null
+mandate="$root/.build/release/mandate"
+bench="$root/.build/release/mandate-bench"
+export MANDATE_NOW="2026-11-23T09:00:00Z"
+
+echo "# mandate benchmarks, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
+"$bench" yaml --megabytes 10
+"$bench" dates
+
+field() { sed -E "s/.* $1 ([0-9.]+).*/\1/"; }
+ratio() { python3 -c "print(f'{float($1)/float($2):.2f}')"; }
+
+for n in "${sizes[@]}"; do
+  corpus="$data/$n"
+  if [ ! -f "$corpus/news.jsonl" ]; then
+    echo "generating $n items into $corpus ..." >&2
+    python3 "$shared/gen_news.py" "$n" "$corpus" >/dev/null
+  fi
+  ws="$(mktemp -d "${TMPDIR:-/tmp}/mandate-bench-XXXXXX")"
+  mkdir -p "$ws/Priorities" && cp Priorities/*.yaml "$ws/Priorities/"
+
+  base_import=$(python3 "$shared/baseline_import.py" "$corpus/news.jsonl" "$ws/baseline.db" | field seconds)
+  line=$("$bench" exec --label "import-$n" -- "$mandate" import --workspace "$ws" "$corpus/news.jsonl")
+  echo "$line baseline_seconds $base_import ratio $(ratio "$(echo "$line" | field seconds)" "$base_import")"
+  "$bench" exec --label "reimport-$n" -- "$mandate" import --workspace "$ws" "$corpus/news.jsonl"
+  "$bench" exec --label "rebuild-$n" -- "$mandate" index --rebuild --workspace "$ws"
+  "$bench" exec --label "check-$n" -- "$mandate" check --workspace "$ws"
+  rm -rf "$ws"
+done
