@@ -15,7 +15,10 @@ struct MandateCommand: ParsableCommand {
       current directory; --workspace DIR overrides.
       """,
     version: MandateVersion.current,
-    subcommands: [Check.self, Priorities.self, Import.self, Events.self, Show.self, Index.self]
+    subcommands: [
+      Check.self, Priorities.self, Import.self, Events.self, Show.self, Tag.self, Untag.self, Reject.self, Status.self,
+      Index.self,
+    ]
   )
 
   static func main() {

@@ -107,6 +107,7 @@ public final class EventIndex: @unchecked Sendable {
       try IndexSchema.migrator.migrate(queue)
       try queue.write { db in
         try EventIndexWriter.bulkLoad(db, record: EventRecord(directory: workspace.eventsDirectory))
+        try LedgerIndex.refresh(db, workspace: workspace)
         try db.execute(
           sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('format', ?)", arguments: [IndexSchema.formatVersion])
       }
@@ -124,10 +125,9 @@ public final class EventIndex: @unchecked Sendable {
 
   /// Why the index does not match the record, or nil when it does.
   func staleness() throws -> String? {
-    let stamps = record.stamps()
-    let stored = try storedStamps()
-    if stamps == stored { return nil }
-    return "record changed"
+    if record.stamps() != (try storedStamps()) { return "events changed" }
+    if LedgerIndex.stamps(workspace) != (try database.read(LedgerIndex.storedStamps)) { return "ledger changed" }
+    return nil
   }
 
   func storedStamps() throws -> [String: FileStamp] {
@@ -147,7 +147,8 @@ public final class EventIndex: @unchecked Sendable {
     let stored = try storedStamps()
     let changed = Set(stamps.keys.filter { stamps[$0] != stored[$0] })
     let removed = Set(stored.keys).subtracting(stamps.keys)
-    guard !changed.isEmpty || !removed.isEmpty else { return 0 }
+    let ledgers = try database.write { db in try LedgerIndex.refresh(db, workspace: workspace) }
+    guard !changed.isEmpty || !removed.isEmpty else { return ledgers }
     try database.write { db in
       let session = try EventIndexWriter.Session(db, bulk: false)
       for partition in removed {
@@ -163,7 +164,7 @@ public final class EventIndex: @unchecked Sendable {
         }
       }
     }
-    return changed.count + removed.count
+    return changed.count + removed.count + ledgers
   }
 
   /// Runs `body` in a read transaction.

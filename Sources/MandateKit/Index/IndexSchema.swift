@@ -11,7 +11,7 @@ import GRDB
 /// while inserting (`automerge` 0) but only when 64 pile up (`crisismerge`): building the index of
 /// 100,000 news items then takes 1.2 s instead of 2.0 s, and searches stay fast.
 enum IndexSchema {
-  static let formatVersion = "1"
+  static let formatVersion = "2"
 
   /// Indexes on the event table that bulk loads drop and create again afterwards: building an
   /// index once from sorted keys is several times faster than inserting random keys row by row.
@@ -56,6 +56,29 @@ enum IndexSchema {
             title, body, content='event', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
           INSERT INTO "event_fts"("event_fts", rank) VALUES ('automerge', 0);
           INSERT INTO "event_fts"("event_fts", rank) VALUES ('crisismerge', 64);
+          """)
+    }
+    migrator.registerMigration("v2-ledger") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE "ledger_file" ("name" TEXT PRIMARY KEY, "size" INTEGER NOT NULL, "modified" INTEGER NOT NULL);
+          CREATE TABLE "decision" (
+            "mandate" TEXT NOT NULL,
+            "seq" INTEGER NOT NULL,
+            "kind" TEXT NOT NULL,
+            "event" TEXT,
+            "item" TEXT NOT NULL,
+            "strength" TEXT,
+            "stance" TEXT,
+            "note" TEXT,
+            "fingerprint" TEXT,
+            "status" TEXT,
+            "as_of" TEXT,
+            "by" TEXT NOT NULL,
+            "at" REAL NOT NULL,
+            "line" INTEGER,
+            PRIMARY KEY ("mandate", "seq")
+          ) WITHOUT ROWID;
           """)
     }
     return migrator

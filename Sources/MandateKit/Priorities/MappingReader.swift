@@ -48,6 +48,8 @@ struct MappingReader {
 
   func keyLocation(_ key: String) -> FileLocation? { pairs[key]?.key.location(in: file) }
 
+  mutating func appendDiagnostic(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
   mutating func missing(_ key: String) {
     diagnostics.append(
       .error("missing-field", "missing required key `\(key)` in \(context)", at: location))

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+
+/// The ledgers' decisions, kept in the index so that reports and suggestions need not parse
+/// YAML: a ledger file is read again only when its size or modification time changes.
+enum LedgerIndex {
+  /// `Tags/*.yaml` by mandate id, with their stamps.
+  static func stamps(_ workspace: Workspace) -> [String: FileStamp] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.tagsDirectory.path)) ?? []
+    var result: [String: FileStamp] = [:]
+    for name in names where name.hasSuffix(".yaml") && !name.hasPrefix(".") {
+      if let stamp = FileStamp(url: workspace.tagsDirectory.appendingPathComponent(name)) {
+        result[String(name.dropLast(5))] = stamp
+      }
+    }
+    return result
+  }
+
+  static func storedStamps(_ db: Database) throws -> [String: FileStamp] {
+    var result: [String: FileStamp] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT name, size, modified FROM ledger_file") {
+      result[row["name"]] = FileStamp(size: row["size"], modified: row["modified"])
+    }
+    return result
+  }
+
+  /// Re-reads the ledgers whose files changed; returns how many. Entries with errors are left
+  /// out (`mandate check` reports them).
+  @discardableResult
+  static func refresh(_ db: Database, workspace: Workspace) throws -> Int {
+    let stamps = stamps(workspace)
+    let stored = try storedStamps(db)
+    var count = 0
+    for (mandate, _) in stored where stamps[mandate] == nil {
+      try db.execute(sql: "DELETE FROM decision WHERE mandate = ?", arguments: [mandate])
+      try db.execute(sql: "DELETE FROM ledger_file WHERE name = ?", arguments: [mandate])
+      count += 1
+    }
+    for (mandate, stamp) in stamps where stored[mandate] != stamp {
+      let contents = LedgerFile(workspace: workspace, mandateID: mandate).read()
+      try store(db, mandate: mandate, decisions: contents.decisions)
+      try db.execute(
+        sql: "INSERT OR REPLACE INTO ledger_file(name, size, modified) VALUES (?, ?, ?)",
+        arguments: [mandate, stamp.size, stamp.modified])
+      count += 1
+    }
+    return count
+  }
+
+  static func store(_ db: Database, mandate: String, decisions: [Decision]) throws {
+    try db.execute(sql: "DELETE FROM decision WHERE mandate = ?", arguments: [mandate])
+    let insert = try db.makeStatement(
+      sql: """
+        INSERT INTO decision(mandate, seq, kind, event, item, strength, stance, note, fingerprint, status, as_of, by, at, line)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for (seq, decision) in decisions.enumerated() {
+      try insert.execute(arguments: [
+        mandate, seq, decision.kind.rawValue, decision.event, decision.item, decision.strength?.rawValue,
+        decision.stance?.rawValue, decision.note, decision.fingerprint, decision.status?.rawValue,
+        decision.asOf?.description, decision.by, decision.at.timeIntervalSince1970, decision.line,
+      ])
+    }
+  }
+
+  static func decisions(_ db: Database, mandate: String) throws -> [Decision] {
+    try Row.fetchAll(db, sql: "SELECT * FROM decision WHERE mandate = ? ORDER BY seq", arguments: [mandate]).compactMap
+    { row in
+      guard let kind = Decision.Kind(rawValue: row["kind"]) else { return nil }
+      let strength: String? = row["strength"]
+      let stance: String? = row["stance"]
+      let status: String? = row["status"]
+      let asOf: String? = row["as_of"]
+      let at: Double = row["at"]
+      return Decision(
+        kind: kind, event: row["event"], item: row["item"],
+        strength: strength.flatMap(EvidenceStrength.init(rawValue:)),
+        stance: stance.flatMap(Stance.init(rawValue:)), note: row["note"], fingerprint: row["fingerprint"],
+        status: status.flatMap(ItemStatus.init(rawValue:)), asOf: asOf.flatMap { Day(iso: $0) }, by: row["by"],
+        at: Date(timeIntervalSince1970: at), line: row["line"])
+    }
+  }
+}
+
+extension EventIndex {
+  /// The decisions of `mandate`'s ledger, as last read from `Tags/`.
+  public func decisions(mandate: String) throws -> [Decision] {
+    try read { db in try LedgerIndex.decisions(db, mandate: mandate) }
+  }
+
+  /// The ledger's current picture, with aliases of merged events mapped to their events.
+  public func ledgerState(mandate: String, recordedBy: Date? = nil) throws -> LedgerState {
+    try read { db in
+      let decisions = try LedgerIndex.decisions(db, mandate: mandate)
+      var aliases: [String: String] = [:]
+      let named = Set(decisions.compactMap(\.event))
+      if !named.isEmpty {
+        for row in try Row.fetchAll(db, sql: "SELECT alias, event_id FROM event_alias")
+        where named.contains(row["alias"]) {
+          aliases[row["alias"]] = row["event_id"]
+        }
+      }
+      return LedgerState(decisions, canonical: { aliases[$0] ?? $0 }, recordedBy: recordedBy)
+    }
+  }
+}

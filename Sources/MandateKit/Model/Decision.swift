@@ -1,0 +1,89 @@
+import Foundation
+
+/// One entry of the decisions ledger (`Tags/<mandate>.yaml`): an analyst's judgement, with who
+/// made it and when.
+///
+/// The ledger is append-mostly history: a tag is withdrawn by an `untag` entry, not by deleting
+/// the tag, so that the record shows what was believed when. `LedgerState` replays the entries
+/// into the current picture.
+public struct Decision: Sendable, Equatable, Hashable {
+  public enum Kind: String, Sendable, Codable, CaseIterable {
+    /// The event is evidence for the item.
+    case tag
+    /// A tag is withdrawn.
+    case untag
+    /// A suggested event/item pair is not evidence; it is never suggested again.
+    case reject
+    /// An assessment of an item's progress.
+    case status
+  }
+
+  public var kind: Kind
+  /// The event (full id), for tags, untags and rejections.
+  public var event: String?
+  public var item: String
+  public var strength: EvidenceStrength?
+  public var stance: Stance?
+  public var note: String?
+  /// The item text's fingerprint when the tag was made (`Fingerprint.of`).
+  public var fingerprint: String?
+  public var status: ItemStatus?
+  /// The day a status assessment speaks for.
+  public var asOf: Day?
+  public var by: String
+  /// When the decision was recorded, UTC, to the second.
+  public var at: Date
+  /// Where the entry stands in its file (1-based line), when it was read from one.
+  public var line: Int?
+
+  public init(
+    kind: Kind, event: String? = nil, item: String, strength: EvidenceStrength? = nil, stance: Stance? = nil,
+    note: String? = nil, fingerprint: String? = nil, status: ItemStatus? = nil, asOf: Day? = nil, by: String, at: Date,
+    line: Int? = nil
+  ) {
+    self.kind = kind
+    self.event = event
+    self.item = item
+    self.strength = strength
+    self.stance = stance
+    self.note = note
+    self.fingerprint = fingerprint
+    self.status = status
+    self.asOf = asOf
+    self.by = by
+    self.at = at
+    self.line = line
+  }
+
+  /// The decision without its position in a file, for comparing content.
+  public var content: Decision {
+    var copy = self
+    copy.line = nil
+    return copy
+  }
+}
+
+/// How strong a piece of evidence is.
+public enum EvidenceStrength: String, Sendable, Codable, CaseIterable, Comparable {
+  /// Statements, meetings, talks.
+  case declaratory
+  /// Something done: an exercise held, an operation run, an agreement signed, a course given.
+  case material
+
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs == .declaratory && rhs == .material }
+}
+
+/// Whether evidence speaks for the item or against it.
+public enum Stance: String, Sendable, Codable, CaseIterable {
+  case supports, contradicts
+}
+
+/// An analyst's assessment of an item.
+public enum ItemStatus: String, Sendable, Codable, CaseIterable {
+  case notYetRated = "not-yet-rated"
+  case inProgress = "in-progress"
+  case stalled
+  case achieved
+  case partlyAchieved = "partly-achieved"
+  case notAchieved = "not-achieved"
+}

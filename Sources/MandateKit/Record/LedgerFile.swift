@@ -1,0 +1,124 @@
+import Foundation
+import Yams
+
+/// `Tags/<mandate>.yaml`: the decisions ledger, one YAML mapping per decision under `decisions:`,
+/// oldest first.
+///
+/// New decisions are appended: the bytes already in the file never change, so two analysts'
+/// additions merge in git (`.gitattributes` asks for the union merge driver). Each write replaces
+/// the file atomically while holding the workspace lock exclusively, so concurrent `mandate`
+/// processes lose no decision.
+public struct LedgerFile: Sendable {
+  public let url: URL
+  public let mandateID: String
+  /// How the file is named in diagnostics.
+  public let displayPath: String
+
+  public init(workspace: Workspace, mandateID: String) {
+    url = workspace.tagsDirectory.appendingPathComponent("\(mandateID).yaml")
+    self.mandateID = mandateID
+    displayPath = "Tags/\(mandateID).yaml"
+  }
+
+  public static let supportedSchema = 1
+  static let entryKeys = [
+    "kind", "event", "item", "strength", "stance", "note", "fingerprint", "status", "as_of", "by", "at",
+  ]
+
+  var header: String {
+    """
+    # Decisions for mandate \(mandateID), oldest first: tags, untags, rejections and status assessments.
+    # Written by mandate (tag, untag, reject, status, review, rename). Entries are independent, so the
+    # file merges cleanly in git with the union driver (see .gitattributes).
+    schema: \(Self.supportedSchema)
+    mandate: \(mandateID)
+    decisions:
+
+    """
+  }
+
+  public var exists: Bool { FileManager.default.fileExists(atPath: url.path) }
+
+  public struct Contents: Sendable {
+    public var decisions: [Decision]
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// Reads every decision; entries that cannot be used become diagnostics (with their line) and
+  /// are left out. A missing file is an empty ledger.
+  public func read() -> Contents {
+    guard exists else { return Contents(decisions: [], diagnostics: []) }
+    switch TextFile.read(url, displayPath: displayPath, allowEmpty: true) {
+    case .failure(let diagnostic):
+      return Contents(decisions: [], diagnostics: [diagnostic])
+    case .success(let text):
+      return LedgerParser(file: displayPath, mandateID: mandateID).parse(text)
+    }
+  }
+
+  /// Appends `decisions` as new entries; the caller holds the workspace lock exclusively.
+  public func append(_ decisions: [Decision]) throws(RecordError) {
+    guard !decisions.isEmpty else { return }
+    var text = try existingText()
+    if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+    for decision in decisions { text += Self.entry(decision) }
+    try AtomicFile.write(Data(text.utf8), to: url)
+  }
+
+  /// Replaces every entry (for `rename` and undo), keeping the header.
+  public func rewrite(_ decisions: [Decision]) throws(RecordError) {
+    var text = header
+    for decision in decisions { text += Self.entry(decision) }
+    try AtomicFile.write(Data(text.utf8), to: url)
+  }
+
+  private func existingText() throws(RecordError) -> String {
+    guard exists else { return header }
+    do {
+      return try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      throw .readFailed(path: displayPath, reason: TextFile.describe(error))
+    }
+  }
+
+  /// One decision as a YAML list entry; Yams' emitter quotes whatever needs quoting.
+  static func entry(_ decision: Decision) -> String {
+    var pairs: [(Node, Node)] = [("kind", Node(decision.kind.rawValue))]
+    func add(_ key: String, _ value: String?) {
+      // Tagged as a string, so that the emitter quotes values such as `yes` or `12` that YAML
+      // would otherwise read as another type.
+      if let value { pairs.append((Node(key), Node(value, Tag(.str)))) }
+    }
+    add("event", decision.event)
+    add("item", decision.item)
+    add("strength", decision.strength?.rawValue)
+    add("stance", decision.stance?.rawValue)
+    add("status", decision.status?.rawValue)
+    add("as_of", decision.asOf?.description)
+    add("note", decision.note)
+    add("fingerprint", decision.fingerprint)
+    add("by", decision.by)
+    add("at", Timestamp.format(decision.at))
+    let node = Node.sequence(Node.Sequence([Node.mapping(Node.Mapping(pairs))]))
+    let text = (try? Yams.serialize(node: node, width: -1, allowUnicode: true)) ?? ""
+    return text.hasSuffix("\n") ? text : text + "\n"
+  }
+}
+
+/// Timestamps in the ledger: UTC, to the second (`2024-04-12T10:00:00Z`).
+public enum Timestamp {
+  public static func format(_ date: Date) -> String {
+    let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+    let day = Day(ordinal: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    let rest = seconds - day.ordinal * 86_400
+    return String(format: "%@T%02d:%02d:%02dZ", day.description, rest / 3600, rest % 3600 / 60, rest % 60)
+  }
+
+  /// Parses `YYYY-MM-DDTHH:MM:SSZ` (also with an offset, or fractional seconds); nil otherwise.
+  public static func parse(_ text: String) -> Date? {
+    let formatter = ISO8601DateFormatter()
+    if let date = formatter.date(from: text) { return date }
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.date(from: text)
+  }
+}

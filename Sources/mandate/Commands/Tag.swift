@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import MandateKit
+
+extension MandateCommand {
+  /// `mandate tag`: an event is evidence for one or more items.
+  struct Tag: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Record that an event is evidence for one or more items.",
+      discussion: """
+        Strength: declaratory (statements, meetings, talks) or material (an exercise held, an \
+        operation run, an agreement signed, a course given). --contradicts records evidence \
+        against the item. Every decision is appended to Tags/<mandate>.yaml with --by and the time.
+        """)
+
+    @Argument(help: "The event: its id, an alias or a unique prefix (as `mandate events` prints).")
+    var event: String
+
+    @Argument(help: "The items it is evidence for, e.g. P1.1 P1.2.")
+    var items: [String]
+
+    @Option(help: "declaratory or material.")
+    var strength: EvidenceStrength = .declaratory
+
+    @Flag(help: "The event speaks against the items.")
+    var contradicts = false
+
+    @Option(help: ArgumentHelp("Why, in a sentence.", valueName: "text"))
+    var note: String?
+
+    @OptionGroup var decision: DecisionOptions
+    @OptionGroup var options: WorkspaceOptions
+
+    func run() throws {
+      let (workspace, mandate) = try options.resolveMandate()
+      let outcome = try DecisionDesk(workspace: workspace, mandate: mandate).tag(
+        event: event, items: items, strength: strength, stance: contradicts ? .contradicts : .supports, note: note,
+        by: decision.analyst(workspace))
+      DecisionOptions.report(
+        outcome, verb: "tagged", detail: "as \(strength.rawValue) evidence \(contradicts ? "against" : "for")")
+    }
+  }
+
+  /// `mandate untag`: withdraws tags.
+  struct Untag: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Withdraw a tag (the ledger keeps the history).")
+
+    @Argument(help: "The event.")
+    var event: String
+
+    @Argument(help: "The items whose tags to withdraw.")
+    var items: [String]
+
+    @OptionGroup var decision: DecisionOptions
+    @OptionGroup var options: WorkspaceOptions
+
+    func run() throws {
+      let (workspace, mandate) = try options.resolveMandate()
+      let outcome = try DecisionDesk(workspace: workspace, mandate: mandate).untag(
+        event: event, items: items, by: decision.analyst(workspace))
+      DecisionOptions.report(outcome, verb: "untagged", detail: "from")
+    }
+  }
+
+  /// `mandate reject`: an event is not evidence for items, and is not suggested for them again.
+  struct Reject: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Record that an event is not evidence for items; it is never suggested for them again.")
+
+    @Argument(help: "The event.")
+    var event: String
+
+    @Argument(help: "The items it is not evidence for.")
+    var items: [String]
+
+    @Option(help: ArgumentHelp("Why, in a sentence.", valueName: "text"))
+    var note: String?
+
+    @OptionGroup var decision: DecisionOptions
+    @OptionGroup var options: WorkspaceOptions
+
+    func run() throws {
+      let (workspace, mandate) = try options.resolveMandate()
+      let outcome = try DecisionDesk(workspace: workspace, mandate: mandate).reject(
+        event: event, items: items, note: note, by: decision.analyst(workspace))
+      DecisionOptions.report(outcome, verb: "rejected", detail: "for")
+    }
+  }
+
+  /// `mandate status`: an assessment of an item.
+  struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Record an assessment of an item, with its justification.",
+      discussion:
+        "STATUS: \(ItemStatus.allCases.map(\.rawValue).joined(separator: ", ")). --as-of defaults to today, or to the term's last day once it has ended."
+    )
+
+    @Argument(help: "The item, e.g. P2.3.")
+    var item: String
+
+    @Argument(help: "The status.")
+    var status: ItemStatus
+
+    @Option(help: ArgumentHelp("The justification (required).", valueName: "text"))
+    var note: String
+
+    @Option(help: ArgumentHelp("The day the assessment speaks for (YYYY-MM-DD).", valueName: "date"))
+    var asOf: String?
+
+    @OptionGroup var decision: DecisionOptions
+    @OptionGroup var options: WorkspaceOptions
+
+    func validate() throws {
+      if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of \(asOf) is not a date (YYYY-MM-DD)") }
+    }
+
+    func run() throws {
+      let (workspace, mandate) = try options.resolveMandate()
+      let outcome = try DecisionDesk(workspace: workspace, mandate: mandate).status(
+        item: item, status: status, note: note, asOf: asOf.flatMap { Day(iso: $0) }, by: decision.analyst(workspace))
+      if let recorded = outcome.recorded.first {
+        Output.stdout("\(recorded.item) is \(recorded.status!.rawValue) as of \(recorded.asOf!) (by \(recorded.by))\n")
+      }
+    }
+  }
+}
+
+/// `--by`, shared by the commands that record decisions.
+struct DecisionOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp("Who decides (default: MANDATE_USER, git's user.name, the login name).", valueName: "name"))
+  var by: String?
+
+  func analyst(_ workspace: Workspace) -> String { Analyst.name(explicit: by, workspace: workspace) }
+
+  static func report(_ outcome: DecisionDesk.Outcome, verb: String, detail: String) {
+    for warning in outcome.warnings { Output.warning(warning) }
+    for note in outcome.unchanged { Output.stderr("unchanged: \(note)") }
+    guard let event = outcome.event, !outcome.recorded.isEmpty else { return }
+    let items = outcome.recorded.map(\.item).joined(separator: ", ")
+    Output.stdout(
+      "\(verb) \(event.id.prefix(8)) (\(Event.firstWords(of: event.headline, limit: 60))) \(detail) \(items)\n")
+  }
+}
+
+extension EvidenceStrength: ExpressibleByArgument {}
+extension ItemStatus: ExpressibleByArgument {}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+@testable import MandateKit
+
+@Suite struct LedgerFileTests {
+  static let at = Timestamp.parse("2024-04-12T10:00:00Z")!
+
+  static let sample: [Decision] = [
+    Decision(
+      kind: .tag, event: "fc81e8021f9d3c4e", item: "P1.1", strength: .material, stance: .supports,
+      note: "UN: \"Otunbayeva\" met — #1; yes", fingerprint: "3a1f9b0c2d4e", by: "Analyst Name", at: at),
+    Decision(kind: .reject, event: "fc81e8021f9d3c4e", item: "P4.1", by: "analyst", at: at.addingTimeInterval(60)),
+    Decision(kind: .untag, event: "fc81e8021f9d3c4e", item: "P1.1", by: "analyst", at: at.addingTimeInterval(120)),
+    Decision(
+      kind: .status, item: "P1.1", note: "yes", status: .inProgress, asOf: Day(iso: "2024-06-30"), by: "x",
+      at: at.addingTimeInterval(180)),
+  ]
+
+  @Test func decisionsRoundTripThroughTheFile() throws {
+    let folder = try TemporaryDirectory()
+    let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "kz-csto-2024")
+    try ledger.append(Array(Self.sample.prefix(2)))
+    try ledger.append(Array(Self.sample.dropFirst(2)))
+    let contents = ledger.read()
+    #expect(contents.diagnostics.isEmpty, "\(contents.diagnostics.map(\.summary))")
+    #expect(contents.decisions.map(\.content) == Self.sample)
+    #expect(contents.decisions.map(\.line) == [7, 16, 21, 26])
+  }
+
+  @Test func appendingKeepsEveryByteAlreadyWritten() throws {
+    let folder = try TemporaryDirectory()
+    let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "m")
+    try ledger.append([Self.sample[0]])
+    let first = try Data(contentsOf: ledger.url)
+    try ledger.append([Self.sample[1]])
+    let second = try Data(contentsOf: ledger.url)
+    #expect(second.prefix(first.count) == first)
+  }
+
+  @Test func theFileReadsLikeALedger() throws {
+    let folder = try TemporaryDirectory()
+    let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "kz-csto-2024")
+    try ledger.append([Self.sample[0], Self.sample[3]])
+    let text = try String(contentsOf: ledger.url, encoding: .utf8)
+    #expect(text.hasPrefix("# Decisions for mandate kz-csto-2024, oldest first"))
+    #expect(
+      text.contains(
+        """
+        decisions:
+        - kind: tag
+          event: fc81e8021f9d3c4e
+          item: P1.1
+          strength: material
+          stance: supports
+        """))
+    #expect(text.contains("  at: 2024-04-12T10:00:00Z\n"))
+  }
+
+  @Test func badEntriesAreReportedWithTheirPositionAndSkipped() {
+    let text = """
+      schema: 1
+      mandate: m
+      decisions:
+      - kind: tag
+        event: fc81e8021f9d3c4e
+        item: P1.1
+        strength: strong
+        by: a
+        at: 2024-04-12T10:00:00Z
+      - kind: tagg
+        item: P1.1
+      - kind: status
+        item: P1.1
+        by: a
+        at: yesterday
+      - kind: untag
+        event: short
+        item: P1.1
+        by: a
+        at: 2024-04-12T10:00:00Z
+        colour: red
+      """
+    let contents = LedgerParser(file: "Tags/m.yaml", mandateID: "m").parse(text)
+    #expect(
+      contents.diagnostics.sortedByLocation().map(\.summary) == [
+        "7:13 error invalid-value: `strength` in a `tag` entry must be one of declaratory, material, found `strong`",
+        "10:9 error invalid-value: `kind` in a ledger entry must be one of tag, untag, reject, status, found `tagg`; did you mean `tag`?",
+        "12:3 error missing-field: missing required key `status` in a `status` entry",
+        "12:3 error missing-field: missing required key `note` in a `status` entry",
+        "15:7 error invalid-date: `at` is not a timestamp: `yesterday` (expected 2024-04-12T10:00:00Z)",
+        "17:10 error invalid-id: `event` must be a full event id (16 hex digits), found `short`",
+        "21:3 error unknown-key: unknown key `colour` in a `untag` entry (known keys: `kind`, `event`, `item`, `strength`, `stance`, `note`, `fingerprint`, `status`, `as_of`, `by`, `at`)",
+      ])
+    #expect(contents.decisions.map(\.kind) == [.tag, .untag])
+  }
+
+  @Test func aLedgerOfAnotherMandateOrSchemaIsRefused() {
+    let wrongMandate = LedgerParser(file: "Tags/m.yaml", mandateID: "m").parse(
+      "schema: 1\nmandate: other\ndecisions:\n")
+    #expect(wrongMandate.diagnostics.map(\.code) == ["ledger-mandate"])
+    let future = LedgerParser(file: "Tags/m.yaml", mandateID: "m").parse("schema: 2\nmandate: m\ndecisions:\n")
+    #expect(future.diagnostics.map(\.code) == ["unsupported-schema"])
+  }
+
+  @Test func timestampsAreUTCToTheSecond() {
+    #expect(Timestamp.format(Self.at) == "2024-04-12T10:00:00Z")
+    #expect(Timestamp.parse("2024-04-12T13:00:00+03:00") == Self.at)
+    #expect(Timestamp.parse("2024-04-12") == nil)
+  }
+}
+
+@Suite struct LedgerStateTests {
+  static let at = LedgerFileTests.at
+  static func decision(
+    _ kind: Decision.Kind, _ event: String?, _ item: String, minutes: Double, status: ItemStatus? = nil,
+    asOf: String? = nil, strength: EvidenceStrength? = nil
+  ) -> Decision {
+    Decision(
+      kind: kind, event: event, item: item, strength: strength, note: status == nil ? nil : "n", status: status,
+      asOf: asOf.flatMap { Day(iso: $0) }, by: "a", at: at.addingTimeInterval(minutes * 60))
+  }
+
+  @Test func replayGivesTheCurrentPicture() {
+    let state = LedgerState([
+      Self.decision(.tag, "e1", "P1.1", minutes: 0, strength: .declaratory),
+      Self.decision(.tag, "e1", "P1.1", minutes: 1, strength: .material),
+      Self.decision(.tag, "e2", "P1.1", minutes: 2),
+      Self.decision(.untag, "e2", "P1.1", minutes: 3),
+      Self.decision(.reject, "e3", "P2.1", minutes: 4),
+      Self.decision(.reject, "e4", "P2.1", minutes: 5),
+      Self.decision(.tag, "e4", "P2.1", minutes: 6),
+    ])
+    #expect(state.tags.count == 2)
+    #expect(state.tags[.init(event: "e1", item: "P1.1")]?.strength == .material)
+    #expect(state.tags[.init(event: "e2", item: "P1.1")] == nil)
+    #expect(Set(state.rejections.keys) == [.init(event: "e3", item: "P2.1")])
+    #expect(state.decidedEvents == ["e1", "e3", "e4"])
+  }
+
+  @Test func theLatestAssessmentByAsOfWins() {
+    let state = LedgerState([
+      Self.decision(.status, nil, "P1.1", minutes: 0, status: .inProgress, asOf: "2024-06-30"),
+      Self.decision(.status, nil, "P1.1", minutes: 1, status: .stalled, asOf: "2024-03-31"),
+      Self.decision(.status, nil, "P1.1", minutes: 2, status: .achieved, asOf: "2024-12-31"),
+    ])
+    #expect(state.status(of: "P1.1")?.status == .achieved)
+    #expect(state.status(of: "P1.1", asOf: Day(iso: "2024-07-01"))?.status == .inProgress)
+    #expect(state.status(of: "P1.1", asOf: Day(iso: "2024-01-01")) == nil)
+  }
+
+  @Test func aliasesAndRecordingDatesAreRespected() {
+    let decisions = [Self.decision(.tag, "old", "P1.1", minutes: 0), Self.decision(.tag, "e9", "P2.1", minutes: 60)]
+    let state = LedgerState(
+      decisions, canonical: { $0 == "old" ? "new" : $0 }, recordedBy: Self.at.addingTimeInterval(30 * 60))
+    #expect(Set(state.tags.keys) == Set([LedgerState.Pair(event: "new", item: "P1.1")]))
+  }
+}
