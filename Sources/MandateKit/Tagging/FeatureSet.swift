@@ -1,0 +1,160 @@
+/// What the suggestion engine looks for in news, built from the mandate: every keyword (with the
+/// spellings its aliases give), the telling words of each item's text and of its priority's
+/// title, and what the ledger taught.
+///
+/// A feature is a phrase (one or more words); several items may share one (a body named by two
+/// items), each with its own weight.
+struct FeatureSet: Sendable {
+  struct Feature: Sendable {
+    var kind: Reason.Kind
+    var term: String
+    /// Word-hash sequences of each spelling, with the spelling as written.
+    var spellings: [(hashes: [UInt64], text: String)]
+  }
+
+  /// Base weights: a keyword says much more than a word of the item's text.
+  static let keywordWeight = 3.0
+  static let itemWordWeight = 0.7
+  static let priorityWordWeight = 0.3
+  static let learnedWeight = 1.0
+
+  private(set) var features: [Feature] = []
+  /// Per item (in mandate order): feature number and weight.
+  private(set) var weights: [(item: String, features: [(feature: Int, weight: Double)])] = []
+  private var numbers: [String: Int] = [:]
+  /// Spelling starts: first word hash → (feature, spelling) pairs.
+  private(set) var starts: [UInt64: [(feature: Int, spelling: Int)]] = [:]
+
+  init(mandate: Mandate) {
+    let common = Self.commonWords(mandate)
+    for priority in mandate.priorities {
+      let priorityWords = Self.telling(Tokens.words(priority.title), common: common)
+      for item in priority.items {
+        var itemFeatures: [(Int, Double)] = []
+        var taken = Set<String>()
+        func add(_ kind: Reason.Kind, _ term: String, spellings: [String], weight: Double) {
+          let key = "\(kind.rawValue)|\(Tokens.words(term).joined(separator: " "))"
+          guard !taken.contains(key) else { return }
+          taken.insert(key)
+          itemFeatures.append((feature(kind, term, spellings: spellings), weight))
+        }
+        for keyword in item.keywords {
+          add(.keyword, keyword, spellings: mandate.spellings(of: keyword), weight: Self.keywordWeight)
+        }
+        // A word that is a keyword on its own is not counted again as an item word; words of
+        // longer keywords still count alone ("deployment" from "operational deployment").
+        let singleKeywords = Set(
+          item.keywords.flatMap { mandate.spellings(of: $0) }.map(Tokens.words).filter { $0.count == 1 }.map { $0[0] })
+        let itemWords = Self.telling(Tokens.words(item.text), common: common)
+        for word in itemWords where !singleKeywords.contains(word) {
+          add(.itemWord, String(word), spellings: [String(word)], weight: Self.itemWordWeight)
+        }
+        for word in priorityWords where !singleKeywords.contains(word) && !itemWords.contains(word) {
+          add(.priorityWord, String(word), spellings: [String(word)], weight: Self.priorityWordWeight)
+        }
+        weights.append((item.id, itemFeatures))
+      }
+    }
+  }
+
+  /// Adds a learned word to an item (or raises its weight if the item already has it).
+  mutating func learn(_ word: String, item: String, weight: Double) {
+    guard let index = weights.firstIndex(where: { $0.item == item }) else { return }
+    let number = feature(.learned, word, spellings: [word])
+    if !weights[index].features.contains(where: {
+      features[$0.feature].spellings.first?.hashes == features[number].spellings.first?.hashes
+    }) {
+      weights[index].features.append((number, weight))
+    }
+  }
+
+  /// Multiplies an item's weight for a feature (rejections lower it).
+  mutating func scale(item: String, feature: Int, by factor: Double) {
+    guard let index = weights.firstIndex(where: { $0.item == item }),
+      let position = weights[index].features.firstIndex(where: { $0.feature == feature })
+    else { return }
+    weights[index].features[position].weight *= factor
+  }
+
+  private mutating func feature(_ kind: Reason.Kind, _ term: String, spellings: [String]) -> Int {
+    let key = "\(kind.rawValue)|\(term.lowercased())"
+    if let number = numbers[key] { return number }
+    let encoded = spellings.map { (hashes: Tokens.hashes($0), text: $0) }.filter { !$0.hashes.isEmpty }
+    features.append(Feature(kind: kind, term: term, spellings: encoded))
+    let number = features.count - 1
+    numbers[key] = number
+    for (index, spelling) in encoded.enumerated() { starts[spelling.hashes[0], default: []].append((number, index)) }
+    return number
+  }
+
+  /// Words that say something: not function words, not numbers, not single letters, and not
+  /// words most of the mandate's items share ("CSTO", "member", "states").
+  static func telling(_ words: [Substring], common: Set<Substring>) -> [Substring] {
+    var seen = Set<Substring>()
+    return words.filter { word in
+      guard word.count > 2, !Tokens.stopwords.contains(word), !common.contains(word), !word.allSatisfy(\.isNumber),
+        !seen.contains(word)
+      else { return false }
+      seen.insert(word)
+      return true
+    }
+  }
+
+  /// Words that every news item about this mandate carries: the words of the organisation's and
+  /// the holder's names ("Collective Security Treaty Organization", "CSTO"), and words used by
+  /// at least a quarter of the items (and by more than two).
+  static func commonWords(_ mandate: Mandate) -> Set<Substring> {
+    var counts: [Substring: Int] = [:]
+    for item in mandate.items {
+      for word in Set(Tokens.words(item.text)) { counts[word, default: 0] += 1 }
+    }
+    let threshold = max(3, mandate.items.count / 4)
+    let names = Tokens.words(mandate.organisation) + Tokens.words(mandate.holder)
+    return Set(counts.filter { $0.value >= threshold }.keys).union(names)
+  }
+}
+
+/// The matches of features in one event: how often each feature occurs in the title and the
+/// text, and the event's length in words.
+struct FeatureMatches: Sendable {
+  var title: [Int: Int] = [:]
+  var text: [Int: Int] = [:]
+  var length = 0
+
+  var features: Set<Int> { Set(title.keys).union(text.keys) }
+
+  /// Finds every spelling of every feature in `title` and `text`.
+  init(title: String?, text: String, features: FeatureSet) {
+    if let title {
+      let words = Tokens.hashes(title)
+      length += words.count
+      Self.scan(words, features, into: &self.title)
+    }
+    let words = Tokens.hashes(text)
+    length += words.count
+    Self.scan(words, features, into: &self.text)
+  }
+
+  private static func scan(_ words: [UInt64], _ set: FeatureSet, into counts: inout [Int: Int]) {
+    guard !words.isEmpty else { return }
+    words.withUnsafeBufferPointer { words in
+      for start in 0..<words.count {
+        guard let candidates = set.starts[words[start]] else { continue }
+        var matched = Set<Int>()
+        for (feature, spelling) in candidates where !matched.contains(feature) {
+          let hashes = set.features[feature].spellings[spelling].hashes
+          guard start + hashes.count <= words.count else { continue }
+          var same = true
+          for offset in 1..<max(hashes.count, 1) where words[start + offset] != hashes[offset] {
+            same = false
+            break
+          }
+          if same {
+            counts[feature, default: 0] += 1
+            matched.insert(feature)
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import GRDB
+
+/// Suggests, for events without a decision, the items they are most likely evidence for, and
+/// says why.
+///
+/// Every event of the index is read once and its words matched against the mandate's features
+/// (`FeatureSet`); document frequencies and lengths over the whole corpus then give each match a
+/// BM25 weight (title matches count twice), times the feature's weight. The ledger teaches: words
+/// most of an item's accepted events share become features of the item, and a feature's weight
+/// for an item falls with the rejections it caused. The raw score `s` of an item becomes
+/// `1 - exp(-s / 8)` (0…1). Same files, same output.
+///
+/// Why not one FTS5 `MATCH` query per item, ranked by `bm25()`? With a keyword list and item words
+/// per item it took longer than this single pass, and could not say which words matched.
+public final class Suggester {
+  public let mandate: Mandate
+  let index: EventIndex
+  let state: LedgerState
+  var features: FeatureSet
+
+  /// BM25 parameters.
+  static let k1 = 1.2
+  static let b = 0.75
+  static let titleBoost = 2.0
+  /// The raw score that maps to 1 - 1/e (0.63).
+  static let scale = 8.0
+  /// An item or priority word found in more than this share of all events is too common to
+  /// tell items apart ("military", "staff", "council" in CSTO news), however the mandate uses it.
+  static let commonShare = 0.25
+
+  public init(mandate: Mandate, index: EventIndex, state: LedgerState) throws {
+    self.mandate = mandate
+    self.index = index
+    self.state = state
+    features = FeatureSet(mandate: mandate)
+    try learn()
+  }
+
+  /// Corpus statistics: documents, average length, document frequency per feature.
+  struct Statistics {
+    var documents = 0
+    var totalLength = 0
+    var frequencies: [Int: Int] = [:]
+
+    var averageLength: Double { documents == 0 ? 1 : max(Double(totalLength) / Double(documents), 1) }
+
+    func idf(_ feature: Int) -> Double {
+      let df = Double(frequencies[feature] ?? 0)
+      return log(1 + (Double(documents) - df + 0.5) / (df + 0.5))
+    }
+  }
+
+  /// An event as the scan keeps it: enough to list it, and its matches.
+  struct Scanned {
+    var rowid: Int64
+    var id: String
+    var placed: Bool
+    var matches: FeatureMatches
+  }
+
+  public func suggest(_ query: SuggestionQuery) throws -> [Suggestion] {
+    let decided = state.decidedEvents
+    let wanted = query.events.map(Set.init)
+    var statistics = Statistics()
+    var candidates: [Scanned] = []
+    try scanAll(range: query.range) { scanned in
+      statistics.documents += 1
+      statistics.totalLength += scanned.matches.length
+      for feature in scanned.matches.features { statistics.frequencies[feature, default: 0] += 1 }
+      if let wanted {
+        if wanted.contains(scanned.id) { candidates.append(scanned) }
+      } else if scanned.placed && !decided.contains(scanned.id) {
+        candidates.append(scanned)
+      }
+    }
+    var results: [(Scanned, [Candidate])] = []
+    for scanned in candidates {
+      let ranked = rank(scanned.matches, statistics: statistics, top: query.top, minScore: query.minScore)
+      guard !ranked.isEmpty || wanted != nil else { continue }
+      results.append((scanned, ranked))
+      if let limit = query.limit, results.count >= limit { break }
+    }
+    return try index.read { db in
+      try results.map { scanned, ranked in
+        guard let event = try EventIndex.event(db, id: scanned.id) else {
+          throw IndexError.unknownEvent(scanned.id, suggestions: [])
+        }
+        return Suggestion(event: event, candidates: ranked, snippet: snippet(event, for: ranked))
+      }
+    }
+  }
+
+  /// Reads every event in date order and matches it, on all cores; `body` sees them in order.
+  func scanAll(range: DayRange?, _ body: (Scanned) throws -> Void) throws {
+    struct Row: Sendable {
+      var rowid: Int64
+      var id: String
+      var placed: Bool
+      var title: String?
+      var body: String
+    }
+    let placedSQL = range == nil ? "1" : EventIndex.placedCondition("")
+    let arguments: StatementArguments =
+      range.map { [$0.start.description, $0.end.description, $0.start.description, $0.end.description] } ?? []
+    let features = self.features
+    try index.read { db in
+      let cursor = try GRDB.Row.fetchCursor(
+        db,
+        sql:
+          "SELECT rowid, id, title, body, \(placedSQL) AS placed FROM event ORDER BY date IS NULL, date, date_end, id",
+        arguments: arguments)
+      var batch: [Row] = []
+      func flush() throws {
+        let matched = Parallel.map(batch) { row in
+          Scanned(
+            rowid: row.rowid, id: row.id, placed: row.placed,
+            matches: FeatureMatches(title: row.title, text: row.body, features: features))
+        }
+        for scanned in matched { try body(scanned) }
+        batch.removeAll(keepingCapacity: true)
+      }
+      while let row = try cursor.next() {
+        batch.append(
+          Row(rowid: row["rowid"], id: row["id"], placed: row["placed"], title: row["title"], body: row["body"]))
+        if batch.count == 2048 { try flush() }
+      }
+      try flush()
+    }
+  }
+
+  /// The best items for one event's matches.
+  func rank(_ matches: FeatureMatches, statistics: Statistics, top: Int, minScore: Double) -> [Candidate] {
+    let lengthNorm = 1 - Self.b + Self.b * Double(matches.length) / statistics.averageLength
+    var scored: [Candidate] = []
+    for (item, weights) in features.weights {
+      var raw = 0.0
+      var reasons: [Reason] = []
+      for (feature, weight) in weights where weight > 0 {
+        let inTitle = matches.title[feature] ?? 0
+        let inText = matches.text[feature] ?? 0
+        guard inTitle + inText > 0 else { continue }
+        let definition = features.features[feature]
+        if definition.kind == .itemWord || definition.kind == .priorityWord,
+          Double(statistics.frequencies[feature] ?? 0) > Self.commonShare * Double(statistics.documents)
+        {
+          continue
+        }
+        let tf = Self.titleBoost * Double(inTitle) + Double(inText)
+        let saturation = tf * (Self.k1 + 1) / (tf + Self.k1 * lengthNorm)
+        let contribution = weight * statistics.idf(feature) * saturation
+        raw += contribution
+        reasons.append(
+          Reason(
+            kind: definition.kind, term: definition.term, matched: nil, field: inTitle > 0 ? "title" : "text",
+            count: inTitle + inText, weight: (weight * 1000).rounded() / 1000,
+            contribution: (contribution * 1000).rounded() / 1000))
+      }
+      guard raw > 0 else { continue }
+      let score = ((1 - exp(-raw / Self.scale)) * 1000).rounded() / 1000
+      guard score >= minScore else { continue }
+      reasons.sort { ($0.contribution, $1.term) > ($1.contribution, $0.term) }
+      scored.append(Candidate(item: item, score: score, reasons: reasons))
+    }
+    let order = Dictionary(uniqueKeysWithValues: features.weights.enumerated().map { ($0.element.item, $0.offset) })
+    scored.sort { ($0.score, -order[$0.item]!) > ($1.score, -order[$1.item]!) }
+    return Array(scored.prefix(top))
+  }
+}
