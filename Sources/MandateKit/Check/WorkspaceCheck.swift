@@ -32,7 +32,17 @@ public enum WorkspaceCheck {
         }
       }
     }
-    let catalog = MandateCatalog.load(files: files, display: PathDisplay(base: currentDirectory))
-    return CheckResult(diagnostics: catalog.diagnostics.sortedByLocation(), files: catalog.files)
+    let display = PathDisplay(base: currentDirectory)
+    let catalog = MandateCatalog.load(files: files, display: display)
+    var diagnostics = catalog.diagnostics
+    var checked = catalog.files
+    // Without named paths, the whole workspace: ledgers and the events record as well.
+    if paths.isEmpty, let workspace {
+      diagnostics += LedgerCheck.run(workspace: workspace, catalog: catalog, display: display)
+      for mandate in catalog.mandates where LedgerFile(workspace: workspace, mandateID: mandate.id).exists {
+        checked.append(display.path(LedgerFile(workspace: workspace, mandateID: mandate.id).url))
+      }
+    }
+    return CheckResult(diagnostics: diagnostics.sortedByLocation(), files: checked)
   }
 }

@@ -1,0 +1,63 @@
+import Foundation
+
+/// `mandate check` of the record beyond the mandates: each ledger's entries (syntax, unknown
+/// items and events, suspect tags) and the events record (lines that are not events).
+enum LedgerCheck {
+  static func run(workspace: Workspace, catalog: MandateCatalog, display: PathDisplay) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let lock: WorkspaceLock
+    let index: EventIndex
+    do {
+      lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .shared)
+      index = try EventIndex.open(workspace, lock: lock).index
+    } catch let RecordError.malformedLine(path, line, reason) {
+      let file = display.path(workspace.root.appendingPathComponent(path))
+      return [.error("invalid-event", reason, at: FileLocation(file: file, line: line, column: 1))]
+    } catch {
+      return [
+        .error("index", "cannot open the index: \((error as? LocalizedError)?.errorDescription ?? "\(error)")", at: nil)
+      ]
+    }
+    _ = lock
+    for mandate in catalog.mandates {
+      let ledger = LedgerFile(workspace: workspace, mandateID: mandate.id)
+      guard ledger.exists else { continue }
+      let file = display.path(ledger.url)
+      let contents = ledger.read()
+      diagnostics += contents.diagnostics.map { diagnostic in
+        var copy = diagnostic
+        if let location = copy.location {
+          copy.location = FileLocation(file: file, line: location.line, column: location.column)
+        }
+        return copy
+      }
+      for decision in contents.decisions {
+        let location = FileLocation(file: file, line: decision.line ?? 1, column: 3)
+        if mandate.item(id: decision.item) == nil {
+          let hint =
+            Spelling.closest(to: decision.item, in: mandate.items.map(\.id)).map { "; did you mean `\($0)`?" } ?? ""
+          diagnostics.append(
+            .error(
+              "unknown-item",
+              "`\(decision.kind.rawValue)` entry names item `\(decision.item)`, which \(mandate.id) does not have\(hint)",
+              at: location))
+        }
+        if let event = decision.event, (try? index.event(id: event)) ?? nil == nil {
+          diagnostics.append(
+            .error(
+              "unknown-event", "`\(decision.kind.rawValue)` entry names event `\(event)`, which is not in Events/",
+              at: location))
+        }
+      }
+      let state = LedgerState(contents.decisions)
+      for tag in SuspectTags.find(in: state, mandate: mandate) {
+        diagnostics.append(
+          .warning(
+            "suspect-tag",
+            "tag of event \(tag.event.prefix(8)) for \(tag.item) was made when the item read differently; check it with `mandate review --suspect`",
+            at: FileLocation(file: file, line: tag.line ?? 1, column: 3)))
+      }
+    }
+    return diagnostics
+  }
+}
