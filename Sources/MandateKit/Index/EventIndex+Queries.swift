@@ -38,7 +38,17 @@ public enum Highlight {
 
   /// `text` with markers replaced by `open` and `close`.
   public static func render(_ text: String, open: String, close: String) -> String {
-    text.replacingOccurrences(of: start, with: open).replacingOccurrences(of: end, with: close)
+    guard text.utf8.contains(where: { $0 == 0x02 || $0 == 0x03 }) else { return text }
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count + 32)
+    for byte in text.utf8 {
+      switch byte {
+      case 0x02: out.append(contentsOf: open.utf8)
+      case 0x03: out.append(contentsOf: close.utf8)
+      default: out.append(byte)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// `text` without markers.

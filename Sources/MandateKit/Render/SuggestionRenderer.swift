@@ -105,11 +105,18 @@ public struct SuggestionRenderer {
 
   /// Up to three decimals, without trailing zeros: 0.5, 3, 12.419.
   static func number(_ value: Double) -> String {
-    let rounded = (value * 1000).rounded() / 1000
-    if rounded == rounded.rounded() { return String(Int(rounded)) }
-    var text = String(format: "%.3f", rounded)
-    while text.hasSuffix("0") { text.removeLast() }
-    return text
+    let thousandths = Int((value * 1000).rounded())
+    let sign = thousandths < 0 ? "-" : ""
+    let magnitude = abs(thousandths)
+    var fraction = magnitude % 1000
+    guard fraction != 0 else { return sign + String(magnitude / 1000) }
+    var digits = 3
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    let text = String(fraction)
+    return sign + String(magnitude / 1000) + "." + String(repeating: "0", count: digits - text.count) + text
   }
 
   func text(_ suggestion: Suggestion, abbreviation: String?) -> String {

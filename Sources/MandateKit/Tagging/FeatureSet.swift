@@ -24,6 +24,11 @@ struct FeatureSet: Sendable {
   private var numbers: [String: Int] = [:]
   /// Spelling starts: first word hash → (feature, spelling) pairs.
   private(set) var starts: [UInt64: [(feature: Int, spelling: Int)]] = [:]
+  /// The same, compiled for scanning: first word hash → index into `startLists`.
+  private(set) var startTable = UInt64Table(capacity: 0)
+  private(set) var startLists: [[(feature: Int, spelling: Int)]] = []
+  /// Per feature: the items using it (index into `weights`) and the weight.
+  private(set) var users: [[(item: Int, weight: Double)]] = []
 
   init(mandate: Mandate) {
     let common = Self.commonWords(mandate)
@@ -55,13 +60,34 @@ struct FeatureSet: Sendable {
         weights.append((item.id, itemFeatures))
       }
     }
+    compile()
   }
 
-  /// Features in the order a snippet prefers them: keywords, then learned words, item words and
-  /// priority words; within a kind, the mandate's order.
-  var snippetOrder: [Int] {
+  /// Builds the scanning table and the feature → items lists; called after every change.
+  mutating func compile() {
+    var table = UInt64Table(capacity: starts.count)
+    var lists: [[(feature: Int, spelling: Int)]] = []
+    for (key, list) in starts.sorted(by: { $0.key < $1.key }) where key != 0 {
+      table.set(Int32(lists.count), for: key)
+      lists.append(list)
+    }
+    startTable = table
+    startLists = lists
+    var users = Array(repeating: [(item: Int, weight: Double)](), count: features.count)
+    for (number, item) in weights.enumerated() {
+      for (feature, weight) in item.features { users[feature].append((number, weight)) }
+    }
+    self.users = users
+  }
+
+  /// Each feature's rank in the order a snippet prefers them: keywords, then learned words, item
+  /// words and priority words; within a kind, the mandate's order.
+  var snippetRanks: [Int] {
     let rank: [Reason.Kind: Int] = [.keyword: 0, .learned: 1, .itemWord: 2, .priorityWord: 3]
-    return features.indices.sorted { (rank[features[$0].kind]!, $0) < (rank[features[$1].kind]!, $1) }
+    let order = features.indices.sorted { (rank[features[$0].kind]!, $0) < (rank[features[$1].kind]!, $1) }
+    var ranks = Array(repeating: 0, count: features.count)
+    for (position, feature) in order.enumerated() { ranks[feature] = position }
+    return ranks
   }
 
   /// Adds a learned word to an item (or raises its weight if the item already has it).
@@ -81,6 +107,7 @@ struct FeatureSet: Sendable {
       let position = weights[index].features.firstIndex(where: { $0.feature == feature })
     else { return }
     weights[index].features[position].weight *= factor
+    compile()
   }
 
   private mutating func feature(_ kind: Reason.Kind, _ term: String, spellings: [String]) -> Int {
@@ -124,13 +151,13 @@ struct FeatureSet: Sendable {
 /// The matches of features in one event: how often each feature occurs in the title and the
 /// text, the event's length in words, and where in the text (byte ranges) the matches are.
 struct FeatureMatches: Sendable {
-  var title: [Int: Int] = [:]
-  var text: [Int: Int] = [:]
+  /// Matched features with their counts in the title and the text, in order of first match.
+  var counts: [(feature: Int32, title: Int32, text: Int32)] = []
   var length = 0
   /// Matches in the text, in order: feature and byte range.
   var spans: [(feature: Int, range: Range<Int>)] = []
 
-  var features: Set<Int> { Set(title.keys).union(text.keys) }
+  var features: [Int] { counts.map { Int($0.feature) } }
 
   /// Finds every spelling of every feature in `title` and `text`.
   init(title: String?, text: String, features: FeatureSet) {
@@ -138,7 +165,7 @@ struct FeatureMatches: Sendable {
       var words: [UInt64] = []
       Tokens.scan(title) { hash, _ in words.append(hash) }
       length += words.count
-      Self.scan(words, nil, features) { feature, _ in self.title[feature, default: 0] += 1 }
+      Self.scan(words, nil, features) { feature, _ in self.add(feature, title: true) }
     }
     var words: [UInt64] = []
     var ranges: [Range<Int>] = []
@@ -150,8 +177,16 @@ struct FeatureMatches: Sendable {
     }
     length += words.count
     Self.scan(words, ranges, features) { feature, range in
-      self.text[feature, default: 0] += 1
+      self.add(feature, title: false)
       if let range { self.spans.append((feature, range)) }
+    }
+  }
+
+  private mutating func add(_ feature: Int, title: Bool) {
+    if let index = counts.firstIndex(where: { $0.feature == Int32(feature) }) {
+      if title { counts[index].title += 1 } else { counts[index].text += 1 }
+    } else {
+      counts.append((Int32(feature), title ? 1 : 0, title ? 0 : 1))
     }
   }
 
@@ -161,9 +196,9 @@ struct FeatureMatches: Sendable {
     guard !words.isEmpty else { return }
     words.withUnsafeBufferPointer { words in
       for start in 0..<words.count {
-        guard let candidates = set.starts[words[start]] else { continue }
+        guard let list = set.startTable.value(for: words[start]) else { continue }
         var matched: [Int] = []
-        for (feature, spelling) in candidates where !matched.contains(feature) {
+        for (feature, spelling) in set.startLists[Int(list)] where !matched.contains(feature) {
           let hashes = set.features[feature].spellings[spelling].hashes
           guard start + hashes.count <= words.count else { continue }
           var same = true

@@ -30,6 +30,7 @@ extension Suggester {
     for pair in rejected {
       for feature in matches[pair.event]?.features ?? [] { refused[pair.item, default: [:]][feature, default: 0] += 1 }
     }
+    // Each scale or learn recompiles the tables; there are few of them.
     for (item, counts) in refused.sorted(by: { $0.key < $1.key }) {
       for (feature, rejections) in counts.sorted(by: { $0.key < $1.key }) {
         let acceptances = Double(accepted[item]?[feature] ?? 0)

@@ -41,12 +41,14 @@ public final class Suggester {
   struct Statistics {
     var documents = 0
     var totalLength = 0
-    var frequencies: [Int: Int] = [:]
+    var frequencies: [Int]
+
+    init(features: Int) { frequencies = Array(repeating: 0, count: features) }
 
     var averageLength: Double { documents == 0 ? 1 : max(Double(totalLength) / Double(documents), 1) }
 
     func idf(_ feature: Int) -> Double {
-      let df = Double(frequencies[feature] ?? 0)
+      let df = Double(frequencies[feature])
       return log(1 + (Double(documents) - df + 0.5) / (df + 0.5))
     }
   }
@@ -71,12 +73,12 @@ public final class Suggester {
   public func suggest(_ query: SuggestionQuery, _ body: (Suggestion) throws -> Void) throws {
     let decided = state.decidedEvents
     let wanted = query.events.map(Set.init)
-    var statistics = Statistics()
+    var statistics = Statistics(features: features.features.count)
     var candidates: [Scanned] = []
     try scanAll(range: query.range) { scanned in
       statistics.documents += 1
       statistics.totalLength += scanned.matches.length
-      for feature in scanned.matches.features { statistics.frequencies[feature, default: 0] += 1 }
+      for match in scanned.matches.counts { statistics.frequencies[Int(match.feature)] += 1 }
       if let wanted {
         if wanted.contains(scanned.summary.id) { candidates.append(scanned) }
       } else if scanned.placed && !decided.contains(scanned.summary.id) {
@@ -104,7 +106,7 @@ public final class Suggester {
     let arguments: StatementArguments =
       range.map { [$0.start.description, $0.end.description, $0.start.description, $0.end.description] } ?? []
     let features = self.features
-    let snippetFeatures = features.snippetOrder
+    let snippetRanks = features.snippetRanks
     try index.read { db in
       let cursor = try GRDB.Row.fetchCursor(
         db,
@@ -117,10 +119,10 @@ public final class Suggester {
       func flush() throws {
         let matched = Parallel.map(batch) { row in
           let matches = FeatureMatches(title: row.summary.title, text: row.body, features: features)
-          let present = matches.features
+          let preferred = matches.features.sorted { snippetRanks[$0] < snippetRanks[$1] }
           return Scanned(
             summary: row.summary, placed: row.placed, matches: matches,
-            snippet: matches.snippet(of: row.body, features: snippetFeatures.filter(present.contains)))
+            snippet: matches.snippet(of: row.body, features: preferred))
         }
         for scanned in matched { try body(scanned) }
         batch.removeAll(keepingCapacity: true)
@@ -141,41 +143,47 @@ public final class Suggester {
     }
   }
 
-  /// The best items for one event's matches.
+  /// The best items for one event's matches: scores accumulate from the matched features to
+  /// the items that use them, and reasons are written only for the items kept.
   func rank(_ matches: FeatureMatches, statistics: Statistics, top: Int, minScore: Double) -> [Candidate] {
+    guard !matches.counts.isEmpty else { return [] }
     let lengthNorm = 1 - Self.b + Self.b * Double(matches.length) / statistics.averageLength
-    var scored: [Candidate] = []
-    for (item, weights) in features.weights {
-      var raw = 0.0
-      var reasons: [Reason] = []
-      for (feature, weight) in weights where weight > 0 {
-        let inTitle = matches.title[feature] ?? 0
-        let inText = matches.text[feature] ?? 0
-        guard inTitle + inText > 0 else { continue }
-        let definition = features.features[feature]
-        if definition.kind == .itemWord || definition.kind == .priorityWord,
-          Double(statistics.frequencies[feature] ?? 0) > Self.commonShare * Double(statistics.documents)
-        {
-          continue
-        }
-        let tf = Self.titleBoost * Double(inTitle) + Double(inText)
-        let saturation = tf * (Self.k1 + 1) / (tf + Self.k1 * lengthNorm)
-        let contribution = weight * statistics.idf(feature) * saturation
-        raw += contribution
-        reasons.append(
-          Reason(
-            kind: definition.kind, term: definition.term, matched: nil, field: inTitle > 0 ? "title" : "text",
-            count: inTitle + inText, weight: (weight * 1000).rounded() / 1000,
-            contribution: (contribution * 1000).rounded() / 1000))
+    let commonLimit = Self.commonShare * Double(statistics.documents)
+    var raw = Array(repeating: 0.0, count: features.weights.count)
+    var contributions: [(item: Int, feature: Int, weight: Double, contribution: Double, title: Int32, text: Int32)] = []
+    for match in matches.counts {
+      let feature = Int(match.feature)
+      let definition = features.features[feature]
+      if definition.kind == .itemWord || definition.kind == .priorityWord,
+        Double(statistics.frequencies[feature]) > commonLimit
+      {
+        continue
       }
-      guard raw > 0 else { continue }
-      let score = ((1 - exp(-raw / Self.scale)) * 1000).rounded() / 1000
-      guard score >= minScore else { continue }
-      reasons.sort { ($0.contribution, $1.term) > ($1.contribution, $0.term) }
-      scored.append(Candidate(item: item, score: score, reasons: reasons))
+      let tf = Self.titleBoost * Double(match.title) + Double(match.text)
+      let saturation = tf * (Self.k1 + 1) / (tf + Self.k1 * lengthNorm)
+      let base = statistics.idf(feature) * saturation
+      for (item, weight) in features.users[feature] where weight > 0 {
+        let contribution = weight * base
+        raw[item] += contribution
+        contributions.append((item, feature, weight, contribution, match.title, match.text))
+      }
     }
-    let order = Dictionary(uniqueKeysWithValues: features.weights.enumerated().map { ($0.element.item, $0.offset) })
-    scored.sort { ($0.score, -order[$0.item]!) > ($1.score, -order[$1.item]!) }
-    return Array(scored.prefix(top))
+    var kept: [(item: Int, score: Double)] = []
+    for (item, value) in raw.enumerated() where value > 0 {
+      let score = ((1 - exp(-value / Self.scale)) * 1000).rounded() / 1000
+      if score >= minScore { kept.append((item, score)) }
+    }
+    kept.sort { ($0.score, -$0.item) > ($1.score, -$1.item) }
+    return kept.prefix(top).map { item, score in
+      var reasons = contributions.filter { $0.item == item }.map { entry in
+        let definition = features.features[entry.feature]
+        return Reason(
+          kind: definition.kind, term: definition.term, matched: nil, field: entry.title > 0 ? "title" : "text",
+          count: Int(entry.title + entry.text), weight: (entry.weight * 1000).rounded() / 1000,
+          contribution: (entry.contribution * 1000).rounded() / 1000)
+      }
+      reasons.sort { ($0.contribution, $1.term) > ($1.contribution, $0.term) }
+      return Candidate(item: features.weights[item].item, score: score, reasons: reasons)
+    }
   }
 }
