@@ -77,7 +77,7 @@ public final class Suggester {
     var results: [(Scanned, [Candidate])] = []
     for scanned in candidates {
       let ranked = rank(scanned.matches, statistics: statistics, top: query.top, minScore: query.minScore)
-      guard !ranked.isEmpty || wanted != nil else { continue }
+      guard !ranked.isEmpty || wanted != nil || query.keepUnmatched else { continue }
       results.append((scanned, ranked))
       if let limit = query.limit, results.count >= limit { break }
     }
