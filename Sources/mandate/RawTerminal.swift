@@ -14,7 +14,7 @@ final class RawTerminal {
     guard isatty(STDIN_FILENO) == 1, tcgetattr(STDIN_FILENO, &savedSettings) == 0 else { return nil }
     for number in [SIGINT, SIGTERM, SIGHUP] {
       _ = signal(number) { number in
-        if rawModeActive { tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedSettings) }
+        if rawModeActive { tcsetattr(STDIN_FILENO, TCSANOW, &savedSettings) }
         _ = signal(number, SIG_DFL)
         raise(number)
       }
@@ -31,13 +31,13 @@ final class RawTerminal {
       cc[Int(VMIN)] = 1
       cc[Int(VTIME)] = 0
     }
-    if tcsetattr(fd, TCSAFLUSH, &raw) == 0 { rawModeActive = true }
+    if tcsetattr(fd, TCSADRAIN, &raw) == 0 { rawModeActive = true }
   }
 
   /// Puts the terminal back as it was.
   func restore() {
     guard rawModeActive else { return }
-    tcsetattr(fd, TCSAFLUSH, &savedSettings)
+    tcsetattr(fd, TCSADRAIN, &savedSettings)
     rawModeActive = false
   }
 
