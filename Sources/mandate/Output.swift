@@ -23,3 +23,19 @@ enum Output {
   static var outputStyle: TerminalStyle { TerminalStyle.forDescriptor(1) }
   static var errorStyle: TerminalStyle { TerminalStyle.forDescriptor(2) }
 }
+
+/// Standard output in large chunks, for commands that print a lot.
+final class BufferedOutput {
+  private var buffer: [UInt8] = []
+
+  func write(_ text: String) {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= 1 << 20 { flush() }
+  }
+
+  func flush() {
+    guard !buffer.isEmpty else { return }
+    FileHandle.standardOutput.write(Data(buffer))
+    buffer.removeAll(keepingCapacity: true)
+  }
+}

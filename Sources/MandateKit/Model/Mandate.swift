@@ -101,12 +101,21 @@ public struct Priority: Sendable, Equatable, Codable {
   public var title: String
   public var description: String?
   public var items: [Item]
+  /// Where the priority's `id` stands in its file, so that `rename` can edit it in place.
+  public var location: FileLocation?
 
-  public init(id: String, title: String, description: String? = nil, items: [Item]) {
+  public init(
+    id: String, title: String, description: String? = nil, items: [Item], location: FileLocation? = nil
+  ) {
     self.id = id
     self.title = title
     self.description = description
     self.items = items
+    self.location = location
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, title, description, items
   }
 }
 

@@ -188,7 +188,8 @@ struct MandateBuilder {
     }
     diagnostics += reader.diagnostics
     guard let id, let title else { return nil }
-    return Priority(id: id.value, title: title.value, description: description?.value, items: items)
+    return Priority(
+      id: id.value, title: title.value, description: description?.value, items: items, location: id.location)
   }
 
   private mutating func readItem(_ node: YAMLNode, priorityID: String?, term: DayRange?) -> Item? {

@@ -67,9 +67,16 @@ public struct LedgerFile: Sendable {
 
   /// Replaces every entry (for `rename` and undo), keeping the header.
   public func rewrite(_ decisions: [Decision]) throws(RecordError) {
+    try prepareRewrite(decisions).commit(to: url)
+  }
+
+  /// Writes the rewritten ledger beside the file without replacing it yet, so that a caller
+  /// changing several files can have every write done before any file changes.
+  public func prepareRewrite(_ decisions: [Decision]) throws(RecordError) -> PreparedFile {
     var text = header
     for decision in decisions { text += Self.entry(decision) }
-    try AtomicFile.write(Data(text.utf8), to: url)
+    let data = Data(text.utf8)
+    return try AtomicFile.prepare(for: url) { handle in try handle.write(contentsOf: data) }
   }
 
   /// Removes `decisions` from the end of the file if they are its last entries, exactly as

@@ -11,7 +11,7 @@ struct ReviewRenderer {
   /// the matches highlighted, the numbered candidates with their reasons, the mode and the keys.
   func event(_ suggestion: Suggestion, position: Int, total: Int, mode: ReviewSession.Mode) -> String {
     let event = suggestion.event
-    var lines = [heading("event", event: event, id: event.id, position: position, total: total)]
+    var lines = [heading("event", date: event.dateLabel, id: event.id, position: position, total: total)]
     lines.append(TextWrap.block(event.headline, width: width, firstPrefix: "", indent: ""))
     let (open, close) = style.enabled ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("**", "**")
     lines.append(
@@ -34,7 +34,8 @@ struct ReviewRenderer {
 
   /// One suspect tag: the event, the tag as it stands and the item's current wording.
   func suspect(_ tag: LedgerState.Tag, event: Event?, position: Int, total: Int) -> String {
-    var lines = [heading("suspect tag", event: event, id: tag.event, position: position, total: total)]
+    let date = event.map(EventRenderer.dateLabel) ?? "?"
+    var lines = [heading("suspect tag", date: date, id: tag.event, position: position, total: total)]
     if let event {
       lines.append(TextWrap.block(event.headline, width: width, firstPrefix: "", indent: ""))
       lines.append(
@@ -52,8 +53,7 @@ struct ReviewRenderer {
     return lines.joined(separator: "\n")
   }
 
-  private func heading(_ noun: String, event: Event?, id: String, position: Int, total: Int) -> String {
-    let date = event.map(EventRenderer.dateLabel) ?? "?"
+  private func heading(_ noun: String, date: String, id: String, position: Int, total: Int) -> String {
     let place = style.apply(.bold, "\(noun) \(position + 1) of \(total)")
     return "\n\(place)  \(date)  \(style.apply(.cyan, abbreviations[id] ?? String(id.prefix(8))))"
   }

@@ -1,70 +1,133 @@
 import Foundation
 
-/// Renders `mandate suggest`.
-public enum SuggestionRenderer {
+/// Renders `mandate suggest`, one event at a time, so that output for 100,000 events streams.
+///
+/// JSON is an array with one compact object per line: `event`, `date`, `date_precision`,
+/// `title`, `headline`, `snippet` (matches in `**`), `candidates` (ranked: `item`, `score`,
+/// `reasons`: `kind`, `term`, `field`, `count`, `weight`, `contribution`).
+public struct SuggestionRenderer {
   public enum Format: String, CaseIterable, Sendable {
     case text, json
   }
 
-  /// The JSON shape of one event's suggestions.
-  public struct JSONSuggestion: Encodable, Sendable {
-    public var event: String
-    public var date: String?
-    public var date_precision: String
-    public var title: String?
-    public var headline: String
-    public var snippet: String
-    public var candidates: [Candidate]
+  let format: Format
+  let width: Int
+  let style: TerminalStyle
+  private var count = 0
 
-    public func encode(to encoder: Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(event, forKey: .event)
-      try container.encode(date, forKey: .date)
-      try container.encode(date_precision, forKey: .date_precision)
-      try container.encode(title, forKey: .title)
-      try container.encode(headline, forKey: .headline)
-      try container.encode(snippet, forKey: .snippet)
-      try container.encode(candidates, forKey: .candidates)
-    }
-
-    enum CodingKeys: String, CodingKey {
-      case event, date, date_precision, title, headline, snippet, candidates
-    }
+  public init(format: Format, width: Int = 80, style: TerminalStyle = .plain) {
+    self.format = format
+    self.width = width
+    self.style = style
   }
 
-  public static func render(
-    _ suggestions: [Suggestion], format: Format, abbreviations: [String: String], width: Int, style: TerminalStyle
-  ) throws -> String {
+  /// What comes before the first suggestion.
+  public func begin() -> String { format == .json ? "[" : "" }
+
+  /// One suggestion; `abbreviation` is the id as `events` prints it.
+  public mutating func render(_ suggestion: Suggestion, abbreviation: String? = nil) -> String {
+    defer { count += 1 }
     switch format {
-    case .json:
-      return try JSON.encode(
-        suggestions.map {
-          JSONSuggestion(
-            event: $0.event.id, date: $0.event.date?.description, date_precision: $0.event.datePrecision.rawValue,
-            title: $0.event.title, headline: $0.event.headline,
-            snippet: Highlight.render($0.snippet, open: "**", close: "**"), candidates: $0.candidates)
-        }) + "\n"
-    case .text:
-      return suggestions.map { text($0, abbreviation: abbreviations[$0.event.id], width: width, style: style) }.joined(
-        separator: "\n")
+    case .json: return (count == 0 ? "\n" : ",\n") + Self.json(suggestion)
+    case .text: return (count == 0 ? "" : "\n") + text(suggestion, abbreviation: abbreviation)
     }
   }
 
-  static func text(_ suggestion: Suggestion, abbreviation: String?, width: Int, style: TerminalStyle) -> String {
+  /// What comes after the last suggestion.
+  public func end() -> String { format == .json ? (count == 0 ? "]\n" : "\n]\n") : "" }
+
+  /// A whole list at once (tests, small outputs).
+  public static func render(_ suggestions: [Suggestion], format: Format, width: Int = 80, style: TerminalStyle = .plain)
+    -> String
+  {
+    var renderer = SuggestionRenderer(format: format, width: width, style: style)
+    return renderer.begin() + suggestions.map { renderer.render($0) }.joined() + renderer.end()
+  }
+
+  static func json(_ suggestion: Suggestion) -> String {
+    var out: [UInt8] = []
+    func key(_ name: String, first: Bool = false) {
+      if !first { out.append(UInt8(ascii: ",")) }
+      EventLineEncoder.appendString(name, to: &out)
+      out.append(UInt8(ascii: ":"))
+    }
+    func string(_ value: String?) {
+      if let value { EventLineEncoder.appendString(value, to: &out) } else { out.append(contentsOf: "null".utf8) }
+    }
+    func number(_ value: Double) { out.append(contentsOf: Self.number(value).utf8) }
+    let event = suggestion.event
+    out.append(UInt8(ascii: "{"))
+    key("event", first: true)
+    string(event.id)
+    key("date")
+    string(event.date?.description)
+    key("date_precision")
+    string(event.datePrecision.rawValue)
+    key("title")
+    string(event.title)
+    key("headline")
+    string(event.headline)
+    key("snippet")
+    string(Highlight.render(suggestion.snippet, open: "**", close: "**"))
+    key("candidates")
+    out.append(UInt8(ascii: "["))
+    for (index, candidate) in suggestion.candidates.enumerated() {
+      if index > 0 { out.append(UInt8(ascii: ",")) }
+      out.append(UInt8(ascii: "{"))
+      key("item", first: true)
+      string(candidate.item)
+      key("score")
+      number(candidate.score)
+      key("reasons")
+      out.append(UInt8(ascii: "["))
+      for (position, reason) in candidate.reasons.enumerated() {
+        if position > 0 { out.append(UInt8(ascii: ",")) }
+        out.append(UInt8(ascii: "{"))
+        key("kind", first: true)
+        string(reason.kind.rawValue)
+        key("term")
+        string(reason.term)
+        key("field")
+        string(reason.field)
+        key("count")
+        out.append(contentsOf: String(reason.count).utf8)
+        key("weight")
+        number(reason.weight)
+        key("contribution")
+        number(reason.contribution)
+        out.append(UInt8(ascii: "}"))
+      }
+      out.append(contentsOf: "]}".utf8)
+    }
+    out.append(contentsOf: "]}".utf8)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Up to three decimals, without trailing zeros: 0.5, 3, 12.419.
+  static func number(_ value: Double) -> String {
+    let rounded = (value * 1000).rounded() / 1000
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    var text = String(format: "%.3f", rounded)
+    while text.hasSuffix("0") { text.removeLast() }
+    return text
+  }
+
+  func text(_ suggestion: Suggestion, abbreviation: String?) -> String {
     let event = suggestion.event
     let (open, close) = style.enabled ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("**", "**")
-    var out = "\(EventRenderer.dateLabel(event))  \(style.apply(.cyan, abbreviation ?? String(event.id.prefix(8))))  "
+    var out = "\(event.dateLabel)  \(style.apply(.cyan, abbreviation ?? String(event.id.prefix(8))))  "
     out += Event.firstWords(of: event.headline, limit: max(20, width - out.count)) + "\n"
     out +=
       TextWrap.block(
         Highlight.render(suggestion.snippet, open: open, close: close), width: width + (style.enabled ? 40 : 0),
         firstPrefix: "    ", indent: "    ") + "\n"
+    if suggestion.candidates.isEmpty { out += "    no suggestion\n" }
     for (rank, candidate) in suggestion.candidates.enumerated() {
       let head =
         "  \(rank + 1). \(candidate.item.padding(toLength: 6, withPad: " ", startingAt: 0)) \(String(format: "%.2f", candidate.score))  "
       out +=
         TextWrap.block(
-          reasons(candidate.reasons), width: width, firstPrefix: style.apply(.bold, head),
+          Self.reasons(candidate.reasons), width: width, firstPrefix: style.apply(.bold, head),
           indent: String(repeating: " ", count: head.count)) + "\n"
     }
     return out

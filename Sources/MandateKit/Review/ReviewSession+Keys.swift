@@ -52,7 +52,7 @@ extension ReviewSession {
     }
   }
 
-  private func tag(_ event: Event, items: [String]) -> Step {
+  private func tag(_ event: EventSummary, items: [String]) -> Step {
     let mode = self.mode
     return record(.tagged) {
       try desk.tag(event: event.id, items: items, strength: mode.strength, stance: mode.stance, note: mode.note, by: by)

@@ -57,6 +57,13 @@ struct FeatureSet: Sendable {
     }
   }
 
+  /// Features in the order a snippet prefers them: keywords, then learned words, item words and
+  /// priority words; within a kind, the mandate's order.
+  var snippetOrder: [Int] {
+    let rank: [Reason.Kind: Int] = [.keyword: 0, .learned: 1, .itemWord: 2, .priorityWord: 3]
+    return features.indices.sorted { (rank[features[$0].kind]!, $0) < (rank[features[$1].kind]!, $1) }
+  }
+
   /// Adds a learned word to an item (or raises its weight if the item already has it).
   mutating func learn(_ word: String, item: String, weight: Double) {
     guard let index = weights.firstIndex(where: { $0.item == item }) else { return }
@@ -115,32 +122,47 @@ struct FeatureSet: Sendable {
 }
 
 /// The matches of features in one event: how often each feature occurs in the title and the
-/// text, and the event's length in words.
+/// text, the event's length in words, and where in the text (byte ranges) the matches are.
 struct FeatureMatches: Sendable {
   var title: [Int: Int] = [:]
   var text: [Int: Int] = [:]
   var length = 0
+  /// Matches in the text, in order: feature and byte range.
+  var spans: [(feature: Int, range: Range<Int>)] = []
 
   var features: Set<Int> { Set(title.keys).union(text.keys) }
 
   /// Finds every spelling of every feature in `title` and `text`.
   init(title: String?, text: String, features: FeatureSet) {
     if let title {
-      let words = Tokens.hashes(title)
+      var words: [UInt64] = []
+      Tokens.scan(title) { hash, _ in words.append(hash) }
       length += words.count
-      Self.scan(words, features, into: &self.title)
+      Self.scan(words, nil, features) { feature, _ in self.title[feature, default: 0] += 1 }
     }
-    let words = Tokens.hashes(text)
+    var words: [UInt64] = []
+    var ranges: [Range<Int>] = []
+    words.reserveCapacity(text.utf8.count / 6)
+    ranges.reserveCapacity(text.utf8.count / 6)
+    Tokens.scan(text) { hash, range in
+      words.append(hash)
+      ranges.append(range)
+    }
     length += words.count
-    Self.scan(words, features, into: &self.text)
+    Self.scan(words, ranges, features) { feature, range in
+      self.text[feature, default: 0] += 1
+      if let range { self.spans.append((feature, range)) }
+    }
   }
 
-  private static func scan(_ words: [UInt64], _ set: FeatureSet, into counts: inout [Int: Int]) {
+  private static func scan(
+    _ words: [UInt64], _ ranges: [Range<Int>]?, _ set: FeatureSet, _ found: (Int, Range<Int>?) -> Void
+  ) {
     guard !words.isEmpty else { return }
     words.withUnsafeBufferPointer { words in
       for start in 0..<words.count {
         guard let candidates = set.starts[words[start]] else { continue }
-        var matched = Set<Int>()
+        var matched: [Int] = []
         for (feature, spelling) in candidates where !matched.contains(feature) {
           let hashes = set.features[feature].spellings[spelling].hashes
           guard start + hashes.count <= words.count else { continue }
@@ -150,11 +172,45 @@ struct FeatureMatches: Sendable {
             break
           }
           if same {
-            counts[feature, default: 0] += 1
-            matched.insert(feature)
+            matched.append(feature)
+            found(feature, ranges.map { $0[start].lowerBound..<$0[start + hashes.count - 1].upperBound })
           }
         }
       }
     }
+  }
+
+  /// About `width` bytes of `text` around the first match of the strongest of `features`, whole
+  /// words, with every match of `features` in it marked; the opening of the text when none
+  /// matched.
+  func snippet(of text: String, features wanted: [Int], width: Int = 220) -> String {
+    let utf8 = Array(text.utf8)
+    // At one place, the longest match is marked ("UN Security Council" rather than "UN").
+    let marked = spans.filter { wanted.contains($0.feature) }
+      .sorted { ($0.range.lowerBound, $1.range.count) < ($1.range.lowerBound, $0.range.count) }
+    let anchor = wanted.lazy.compactMap { feature in marked.first { $0.feature == feature } }.first
+    guard let anchor else { return Event.firstWords(of: text, limit: 200) }
+    var start = max(0, anchor.range.lowerBound - width / 3)
+    var end = min(utf8.count, start + width)
+    // Cut at spaces, and never inside a UTF-8 sequence.
+    if start > 0 {
+      while start < anchor.range.lowerBound, utf8[start - 1] != 0x20 { start += 1 }
+    }
+    if end < utf8.count {
+      while end > anchor.range.upperBound, utf8[end] != 0x20 { end -= 1 }
+    }
+    var out: [UInt8] = start > 0 ? Array("…".utf8) : []
+    var position = start
+    for span in marked where span.range.lowerBound >= position && span.range.upperBound <= end {
+      out.append(contentsOf: utf8[position..<span.range.lowerBound])
+      out.append(contentsOf: Highlight.start.utf8)
+      out.append(contentsOf: utf8[span.range])
+      out.append(contentsOf: Highlight.end.utf8)
+      position = span.range.upperBound
+    }
+    out.append(contentsOf: utf8[position..<end])
+    if end < utf8.count { out.append(contentsOf: "…".utf8) }
+    let flat = String(decoding: out, as: UTF8.self)
+    return flat.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
   }
 }

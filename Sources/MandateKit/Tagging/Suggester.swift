@@ -51,15 +51,24 @@ public final class Suggester {
     }
   }
 
-  /// An event as the scan keeps it: enough to list it, and its matches.
-  struct Scanned {
-    var rowid: Int64
-    var id: String
+  /// An event as the scan keeps it: enough to list it, its matches and its snippet.
+  struct Scanned: Sendable {
+    var summary: EventSummary
     var placed: Bool
     var matches: FeatureMatches
+    var snippet: String
   }
 
+  /// Suggestions for the events `query` selects, in date order.
   public func suggest(_ query: SuggestionQuery) throws -> [Suggestion] {
+    var results: [Suggestion] = []
+    try suggest(query) { results.append($0) }
+    return results
+  }
+
+  /// Hands the suggestions to `body` one by one, in date order, so that a caller printing them
+  /// for 100,000 events never holds them all.
+  public func suggest(_ query: SuggestionQuery, _ body: (Suggestion) throws -> Void) throws {
     let decided = state.decidedEvents
     let wanted = query.events.map(Set.init)
     var statistics = Statistics()
@@ -69,60 +78,63 @@ public final class Suggester {
       statistics.totalLength += scanned.matches.length
       for feature in scanned.matches.features { statistics.frequencies[feature, default: 0] += 1 }
       if let wanted {
-        if wanted.contains(scanned.id) { candidates.append(scanned) }
-      } else if scanned.placed && !decided.contains(scanned.id) {
+        if wanted.contains(scanned.summary.id) { candidates.append(scanned) }
+      } else if scanned.placed && !decided.contains(scanned.summary.id) {
         candidates.append(scanned)
       }
     }
-    var results: [(Scanned, [Candidate])] = []
+    var count = 0
     for scanned in candidates {
       let ranked = rank(scanned.matches, statistics: statistics, top: query.top, minScore: query.minScore)
       guard !ranked.isEmpty || wanted != nil || query.keepUnmatched else { continue }
-      results.append((scanned, ranked))
-      if let limit = query.limit, results.count >= limit { break }
-    }
-    return try index.read { db in
-      try results.map { scanned, ranked in
-        guard let event = try EventIndex.event(db, id: scanned.id) else {
-          throw IndexError.unknownEvent(scanned.id, suggestions: [])
-        }
-        return Suggestion(event: event, candidates: ranked, snippet: snippet(event, for: ranked))
-      }
+      try body(Suggestion(event: scanned.summary, candidates: ranked, snippet: scanned.snippet))
+      count += 1
+      if let limit = query.limit, count >= limit { break }
     }
   }
 
   /// Reads every event in date order and matches it, on all cores; `body` sees them in order.
   func scanAll(range: DayRange?, _ body: (Scanned) throws -> Void) throws {
     struct Row: Sendable {
-      var rowid: Int64
-      var id: String
+      var summary: EventSummary
       var placed: Bool
-      var title: String?
       var body: String
     }
     let placedSQL = range == nil ? "1" : EventIndex.placedCondition("")
     let arguments: StatementArguments =
       range.map { [$0.start.description, $0.end.description, $0.start.description, $0.end.description] } ?? []
     let features = self.features
+    let snippetFeatures = features.snippetOrder
     try index.read { db in
       let cursor = try GRDB.Row.fetchCursor(
         db,
-        sql:
-          "SELECT rowid, id, title, body, \(placedSQL) AS placed FROM event ORDER BY date IS NULL, date, date_end, id",
+        sql: """
+          SELECT id, date, date_end, precision, title, body, \(placedSQL) AS placed FROM event
+          ORDER BY date IS NULL, date, date_end, id
+          """,
         arguments: arguments)
       var batch: [Row] = []
       func flush() throws {
         let matched = Parallel.map(batch) { row in
-          Scanned(
-            rowid: row.rowid, id: row.id, placed: row.placed,
-            matches: FeatureMatches(title: row.title, text: row.body, features: features))
+          let matches = FeatureMatches(title: row.summary.title, text: row.body, features: features)
+          let present = matches.features
+          return Scanned(
+            summary: row.summary, placed: row.placed, matches: matches,
+            snippet: matches.snippet(of: row.body, features: snippetFeatures.filter(present.contains)))
         }
         for scanned in matched { try body(scanned) }
         batch.removeAll(keepingCapacity: true)
       }
       while let row = try cursor.next() {
-        batch.append(
-          Row(rowid: row["rowid"], id: row["id"], placed: row["placed"], title: row["title"], body: row["body"]))
+        let text: String = row["body"]
+        let title: String? = row["title"]
+        let date: String? = row["date"]
+        let end: String? = row["date_end"]
+        let summary = EventSummary(
+          id: row["id"], date: date.flatMap { Day(iso: $0) }, dateEnd: end.flatMap { Day(iso: $0) },
+          datePrecision: DatePrecision(rawValue: row["precision"]) ?? .none, title: title,
+          headline: title.flatMap { $0.isEmpty ? nil : $0 } ?? Event.firstWords(of: text, limit: 100))
+        batch.append(Row(summary: summary, placed: row["placed"], body: text))
         if batch.count == 2048 { try flush() }
       }
       try flush()

@@ -34,9 +34,43 @@ public struct Candidate: Sendable, Equatable, Codable {
   public var reasons: [Reason]
 }
 
+/// What a suggestion shows of its event: enough to list it, without the text.
+public struct EventSummary: Sendable, Equatable {
+  public var id: String
+  public var date: Day?
+  public var dateEnd: Day?
+  public var datePrecision: DatePrecision
+  public var title: String?
+  /// The title, or the first words of the text.
+  public var headline: String
+
+  public init(id: String, date: Day?, dateEnd: Day?, datePrecision: DatePrecision, title: String?, headline: String) {
+    self.id = id
+    self.date = date
+    self.dateEnd = dateEnd
+    self.datePrecision = datePrecision
+    self.title = title
+    self.headline = headline
+  }
+
+  public init(_ event: Event) {
+    self.init(
+      id: event.id, date: event.date, dateEnd: event.dateEnd, datePrecision: event.datePrecision, title: event.title,
+      headline: event.headline)
+  }
+
+  /// "2024-04-10", "2024-04-08…11", "2024-05", "2024", "undated".
+  public var dateLabel: String {
+    EventRenderer.dateLabel(
+      Event(
+        id: id, date: date, dateEnd: dateEnd, datePrecision: datePrecision, dateBasis: .none, title: title, text: "",
+        sources: []))
+  }
+}
+
 /// The candidates for one event.
 public struct Suggestion: Sendable, Equatable {
-  public var event: Event
+  public var event: EventSummary
   /// Best first.
   public var candidates: [Candidate]
   /// A passage of the event around its strongest matches, with matches between

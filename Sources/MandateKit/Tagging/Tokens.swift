@@ -1,8 +1,7 @@
 /// Words as the suggestion engine compares them: normalized like `TextNormalizer` (lower-case
-/// letters and digits), a plural `s` dropped from longer words ("organizations" and
-/// "organization" match), each word reduced to a 64-bit hash.
+/// letters and digits), reduced to a rough singular (`stem`), each word hashed to 64 bits.
 enum Tokens {
-  /// The words of `text`, in order.
+  /// The words of `text`, in order, normalized and stemmed.
   static func words(_ text: String) -> [Substring] {
     var normalized: [UInt8] = []
     TextNormalizer.append(text, to: &normalized)
@@ -11,19 +10,77 @@ enum Tokens {
 
   /// Hashes of the words of `text`, in order.
   static func hashes(_ text: String) -> [UInt64] {
-    var normalized: [UInt8] = []
-    normalized.reserveCapacity(text.utf8.count)
-    TextNormalizer.append(text, to: &normalized)
     var result: [UInt64] = []
-    result.reserveCapacity(normalized.count / 6)
-    normalized.withUnsafeBufferPointer { bytes in
-      var start = 0
-      for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
-        if index > start { result.append(hash(UnsafeBufferPointer(rebasing: bytes[start..<index]))) }
-        start = index + 1
+    scan(text) { hash, _ in result.append(hash) }
+    return result
+  }
+
+  /// Calls `body` with each word's hash and its byte range in `text`'s UTF-8, in one pass that
+  /// splits words exactly as `TextNormalizer` does.
+  static func scan(_ text: String, _ body: (UInt64, Range<Int>) -> Void) {
+    var text = text
+    text.withUTF8 { bytes in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { word in
+        var length = 0
+        var start = -1
+        var index = 0
+        let count = bytes.count
+        func finish(at end: Int) {
+          if start >= 0, length > 0 {
+            body(hash(UnsafeBufferPointer(rebasing: word[0..<min(length, 256)])), start..<end)
+          }
+          start = -1
+          length = 0
+        }
+        while index < count {
+          let byte = bytes[index]
+          if byte < 0x80 {
+            switch byte {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
+              if start < 0 { start = index }
+              if length < 256 { word[length] = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) }
+              length += 1
+            default:
+              finish(at: index)
+            }
+            index += 1
+            continue
+          }
+          var value: UInt32
+          var size: Int
+          switch byte {
+          case 0xC0...0xDF: (value, size) = (UInt32(byte & 0x1F), 2)
+          case 0xE0...0xEF: (value, size) = (UInt32(byte & 0x0F), 3)
+          case 0xF0...0xF7: (value, size) = (UInt32(byte & 0x07), 4)
+          default: (value, size) = (0xFFFD, 1)
+          }
+          if index + size > count { size = count - index }
+          for offset in 1..<max(size, 1) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+          let scalarStart = index
+          index += max(size, 1)
+          guard let scalar = Unicode.Scalar(value) else {
+            finish(at: scalarStart)
+            continue
+          }
+          let properties = scalar.properties
+          if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark
+            || properties.isDefaultIgnorableCodePoint
+          {
+            continue
+          }
+          guard properties.isAlphabetic || properties.numericType != nil else {
+            finish(at: scalarStart)
+            continue
+          }
+          if start < 0 { start = scalarStart }
+          for unit in properties.lowercaseMapping.utf8 {
+            if length < 256 { word[length] = unit }
+            length += 1
+          }
+        }
+        finish(at: count)
       }
     }
-    return result
   }
 
   static func hash(_ word: Substring) -> UInt64 {
@@ -62,8 +119,9 @@ enum Tokens {
     return word.dropLast()
   }
 
-  /// English function words and the verbs of intent every declared priority uses ("improvement
-  /// of", "deepening", "aimed at"): they say nothing about which item a news item is about.
+  /// English function words, the verbs of intent every declared priority uses ("improvement of",
+  /// "deepening", "aimed at"), officials' titles and month names: they say nothing about which
+  /// item a news item is about.
   static let stopwords: Set<Substring> = Set(
     [
       "a", "about", "above", "after", "against", "aimed", "all", "also", "among", "an", "and", "any", "are", "as", "at",
@@ -74,7 +132,7 @@ enum Tokens {
       "to", "under", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "will",
       "with", "within", "would", "well", "framework", "improvement", "improving", "development", "deepening",
       "strengthening", "working", "implementation", "intensification", "activity", "activities", "measures",
-      "field", "issue", "aspects", "level", "carrying", "conducting", "involving", "ensuring", "maintaining",
+      "field", "issue", "aspects", "level", "conducting", "involving", "ensuring", "maintaining",
       "combat", "combating", "countering", "counter", "prevent", "joint", "system", "international", "member", "states",
       "state", "secretary", "general", "chairman", "minister", "head", "deputy", "chief", "meeting", "practical",
       "participate", "potential", "component", "persons", "action", "area", "responsibility", "decision", "approved",

@@ -6,6 +6,8 @@ public struct MandateCatalog: Sendable {
   public var diagnostics: [Diagnostic]
   /// Files that were read, in order.
   public var files: [String]
+  /// The file each mandate was loaded from, by mandate id.
+  public var urls: [String: URL] = [:]
 
   /// Loads every file of `Priorities/`; files with errors contribute diagnostics but no mandate.
   public static func load(_ workspace: Workspace, display: PathDisplay = .currentDirectory) -> MandateCatalog {
@@ -31,6 +33,7 @@ public struct MandateCatalog: Sendable {
         continue
       }
       seen[mandate.id] = shown
+      catalog.urls[mandate.id] = url
       catalog.mandates.append(mandate)
     }
     return catalog

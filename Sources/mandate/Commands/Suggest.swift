@@ -51,13 +51,19 @@ extension MandateCommand {
       let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .shared)
       let (index, _) = try EventIndex.open(workspace, lock: lock)
       let suggester = try Suggester(mandate: mandate, index: index, state: try index.ledgerState(mandate: mandate.id))
-      let suggestions = try suggester.suggest(SuggestionQuery(range: range, top: top, limit: limit, minScore: minScore))
-      let abbreviations = format == .text ? try index.abbreviations(for: suggestions.map(\.event.id)) : [:]
-      Output.stdout(
-        try SuggestionRenderer.render(
-          suggestions, format: format, abbreviations: abbreviations, width: TerminalWidth.current(),
-          style: Output.outputStyle))
-      if format == .text { Output.stderr("\(plural(suggestions.count, "event")) with suggestions") }
+      var renderer = SuggestionRenderer(format: format, width: TerminalWidth.current(), style: Output.outputStyle)
+      let output = BufferedOutput()
+      output.write(renderer.begin())
+      var count = 0
+      try suggester.suggest(SuggestionQuery(range: range, top: top, limit: limit, minScore: minScore)) { suggestion in
+        let abbreviation =
+          format == .text ? try index.abbreviations(for: [suggestion.event.id])[suggestion.event.id] : nil
+        output.write(renderer.render(suggestion, abbreviation: abbreviation))
+        count += 1
+      }
+      output.write(renderer.end())
+      output.flush()
+      if format == .text { Output.stderr("\(plural(count, "event")) with suggestions") }
     }
   }
 }

@@ -66,7 +66,9 @@ import Testing
         event 1 of 3  2024-04-08  6239c86d
         On 8 April 2024, at the CSTO Secretariat, Imangali Tasmagambetov, the Secretary
         General of the…
-            …and Head of the **UN Assistance Mission in Afghanistan** (**UNAMA**).
+            …working meeting with Roza **Otunbayeva**, the **Special**
+            **Representative** of the **UN Secretary General** for Afghanistan and Head
+            of the **UN Assistance Mission in Afghanistan** (**UNAMA**).
           1. P1.1   0.99  keyword “UNAMA” ×2 in text (+11.41), keyword “Otunbayeva” ×1
                           in text (+9.51), keyword “UN Secretary General” ×1 in text
                           (+9.51), keyword “UN” ×2 in text (+3.66)

@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+
+@testable import MandateKit
+
+@Suite struct IDRenameWorkspaceTests {
+  static let at = Timestamp.parse("2024-04-12T10:00:00Z")!
+  static let event = "fc81e8021f9d3c4e"
+
+  static let decisions: [Decision] = [
+    Decision(
+      kind: .tag, event: event, item: "P1.1", strength: .material, stance: .supports, note: "joint statement",
+      fingerprint: "3a1f9b0c2d4e", by: "Analyst One", at: at),
+    Decision(kind: .reject, event: event, item: "P10.1", note: "not the tenth", by: "analyst", at: at + 60),
+    Decision(
+      kind: .status, item: "P1.2", note: "summit set", status: .inProgress, asOf: Day(iso: "2025-12-31"),
+      by: "Analyst Two", at: at + 120),
+    Decision(
+      kind: .tag, event: event, item: "P1.3", strength: .declaratory, stance: .contradicts, by: "x", at: at + 180),
+    Decision(kind: .untag, event: event, item: "P1.1", by: "analyst", at: at + 240),
+  ]
+
+  /// A workspace holding the rename fixture and, when `decisions` is not nil, a ledger.
+  static func workspace(_ folder: TemporaryDirectory, decisions: [Decision]? = Self.decisions) throws -> Workspace {
+    let text = try String(contentsOf: TestPaths.fixture("priorities/rename.yaml"), encoding: .utf8)
+    _ = try folder.file("Priorities/rename.yaml", text)
+    let workspace = Workspace(root: folder.url)
+    if let decisions { try LedgerFile(workspace: workspace, mandateID: "rename").append(decisions) }
+    return workspace
+  }
+
+  static func ledger(_ workspace: Workspace) -> LedgerFile { LedgerFile(workspace: workspace, mandateID: "rename") }
+
+  /// Every file of the workspace's record with its bytes, temporary files included.
+  static func snapshot(_ workspace: Workspace) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    for folder in [workspace.prioritiesDirectory, workspace.tagsDirectory] {
+      for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+        result["\(folder.lastPathComponent)/\(name)"] = try Data(contentsOf: folder.appendingPathComponent(name))
+      }
+    }
+    return result
+  }
+
+  @Test func ledgerEntriesOfRenamedIdsGetTheNewIdsAndKeepEverythingElse() throws {
+    let folder = try TemporaryDirectory()
+    let workspace = try Self.workspace(folder)
+    let outcome = try IDRename.run(in: workspace, mandate: nil, old: "P1", new: "P7", dryRun: false)
+    #expect(
+      outcome.summary
+        == "renamed P1 to P7 and its items (P1.1 to P7.1, P1.2 to P7.2, P1.3 to P7.3) in Priorities/rename.yaml; 4 ledger entries migrated in Tags/rename.yaml"
+    )
+    #expect(outcome.notes.isEmpty)
+    let contents = Self.ledger(workspace).read()
+    #expect(contents.diagnostics.isEmpty, "\(contents.diagnostics.map(\.summary))")
+    var expected = Self.decisions
+    for index in expected.indices where expected[index].item != "P10.1" {
+      expected[index].item = "P7" + expected[index].item.dropFirst(2)
+    }
+    #expect(contents.decisions.map(\.content) == expected)
+    #expect(contents.decisions.map(\.fingerprint) == Self.decisions.map(\.fingerprint))
+    #expect(contents.decisions.map(\.at) == Self.decisions.map(\.at))
+    #expect(contents.decisions.map(\.by) == Self.decisions.map(\.by))
+    let mandate = try #require(MandateCatalog.load(workspace).mandates.first)
+    #expect(mandate.items.map(\.id) == ["P7.1", "P7.2", "P7.3", "P10.1"])
+  }
+
+  @Test func anItemRenameMigratesOnlyThatItemsEntries() throws {
+    let folder = try TemporaryDirectory()
+    let workspace = try Self.workspace(folder)
+    let outcome = try IDRename.run(in: workspace, mandate: "rename", old: "P1.1", new: "P1.4", dryRun: false)
+    #expect(
+      outcome.summary
+        == "renamed P1.1 to P1.4 in Priorities/rename.yaml; 2 ledger entries migrated in Tags/rename.yaml")
+    let items = Self.ledger(workspace).read().decisions.map(\.item)
+    #expect(items == ["P1.4", "P10.1", "P1.2", "P1.3", "P1.4"])
+  }
+
+  @Test func aDryRunSaysWhatWouldChangeAndWritesNothing() throws {
+    let folder = try TemporaryDirectory()
+    let workspace = try Self.workspace(folder)
+    let before = try Self.snapshot(workspace)
+    let outcome = try IDRename.run(in: workspace, mandate: nil, old: "P1.3", new: "P1.5", dryRun: true)
+    #expect(
+      outcome.summary
+        == "would rename P1.3 to P1.5 in Priorities/rename.yaml; 1 ledger entry would be migrated in Tags/rename.yaml")
+    #expect(try Self.snapshot(workspace) == before)
+  }
+
+  @Test func withoutALedgerOnlyTheMandateChanges() throws {
+    let folder = try TemporaryDirectory()
+    let workspace = try Self.workspace(folder, decisions: nil)
+    let outcome = try IDRename.run(in: workspace, mandate: nil, old: "P10", new: "P2", dryRun: false)
+    #expect(
+      outcome.summary
+        == "renamed P10 to P2 and its item (P10.1 to P2.1) in Priorities/rename.yaml; no ledger entries to migrate")
+    #expect(!Self.ledger(workspace).exists)
+  }
+
+  @Test(arguments: [
+    ("P1.7", "P1.8", "no item or priority `P1.7` in rename; did you mean `P1.1`, `P1.2`, `P1.3`?"),
+    ("P1.1", "P1.2", "`P1.2` already exists (Priorities/rename.yaml:19:13); choose an unused id"),
+    (
+      "P1.1", "P10.2",
+      "`P10.2` would move item P1.1 out of priority P1: moving an item between priorities is not a rename; its new id must start with `P1.`"
+    ),
+    ("P1", "NULL", "renaming would leave Priorities/rename.yaml with errors: 11:9: `id` in a priority is empty"),
+    (
+      "P1.1", "P1.x y",
+      "`P1.x y` is not a valid item id: an item of P1 is named `P1.` and a number or name (e.g. `P1.4`)"
+    ),
+  ])
+  func refusalsWriteNothing(old: String, new: String, message: String) throws {
+    let folder = try TemporaryDirectory()
+    let workspace = try Self.workspace(folder)
+    let before = try Self.snapshot(workspace)
+    do {
+      _ = try IDRename.run(in: workspace, mandate: nil, old: old, new: new, dryRun: false)
+      Issue.record("renaming \(old) to \(new) should have been refused")
+    } catch {
+      #expect((error as? LocalizedError)?.errorDescription == message)
+    }
+    #expect(try Self.snapshot(workspace) == before)
+  }
+
+  @Test func aLedgerWithUnreadableEntriesIsNotRewritten() throws {
+    let folder = try TemporaryDirectory()
+    let workspace = try Self.workspace(folder, decisions: nil)
+    _ = try folder.file(
+      "Tags/rename.yaml",
+      "schema: 1\nmandate: rename\ndecisions:\n- kind: tagg\n  item: P1.1\n  by: a\n  at: 2024-04-12T10:00:00Z\n")
+    let before = try Self.snapshot(workspace)
+    #expect(throws: RenameError.ledgerHasErrors("Tags/rename.yaml")) {
+      try IDRename.run(in: workspace, mandate: nil, old: "P1.1", new: "P1.4", dryRun: false)
+    }
+    #expect(try Self.snapshot(workspace) == before)
+  }
+
+  @Test func aMandateWithErrorsIsNotRenamedIn() throws {
+    let folder = try TemporaryDirectory()
+    let workspace = try Self.workspace(folder)
+    _ = try folder.file("Priorities/rename.yaml", "schema: 1\nid: rename\n")
+    let before = try Self.snapshot(workspace)
+    do {
+      _ = try IDRename.run(in: workspace, mandate: nil, old: "P1.1", new: "P1.4", dryRun: false)
+      Issue.record("a broken mandate should have been refused")
+    } catch {
+      #expect(
+        (error as? LocalizedError)?.errorDescription
+          == "Priorities/rename.yaml has errors; run `mandate check` for details")
+    }
+    #expect(try Self.snapshot(workspace) == before)
+  }
+
+  @Test func aByteOrderMarkIsKept() throws {
+    let folder = try TemporaryDirectory()
+    let workspace = try Self.workspace(folder, decisions: nil)
+    let url = workspace.prioritiesDirectory.appendingPathComponent("rename.yaml")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    try (Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)).write(to: url)
+    _ = try IDRename.run(in: workspace, mandate: nil, old: "P1.3", new: "P1.5", dryRun: false)
+    let expected = text.replacingOccurrences(of: "id: P1.3,", with: "id: P1.5,")
+    #expect(try Data(contentsOf: url) == Data([0xEF, 0xBB, 0xBF]) + Data(expected.utf8))
+  }
+
+  /// Killed between the ledger and the mandate, a rename leaves entries naming the new id; running
+  /// it again finishes the job.
+  @Test func runningAnInterruptedRenameAgainFinishesIt() throws {
+    let folder = try TemporaryDirectory()
+    var decisions = Self.decisions
+    decisions[3].item = "P1.5"
+    let workspace = try Self.workspace(folder, decisions: decisions)
+    let outcome = try IDRename.run(in: workspace, mandate: nil, old: "P1.3", new: "P1.5", dryRun: false)
+    #expect(outcome.summary == "renamed P1.3 to P1.5 in Priorities/rename.yaml; no ledger entries to migrate")
+    #expect(
+      outcome.notes == [
+        "1 entry of Tags/rename.yaml already named P1.5, which the mandate did not have (left by an interrupted rename?); they now refer to the renamed item"
+      ])
+    let mandate = try #require(MandateCatalog.load(workspace).mandates.first)
+    #expect(mandate.item(id: "P1.5") != nil)
+  }
+}
