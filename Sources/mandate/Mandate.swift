@@ -16,8 +16,8 @@ struct MandateCommand: ParsableCommand {
       """,
     version: MandateVersion.current,
     subcommands: [
-      Check.self, Priorities.self, Import.self, Events.self, Show.self, Suggest.self, Tag.self, Untag.self, Reject.self,
-      Status.self, Rename.self,
+      Check.self, Priorities.self, Import.self, Events.self, Show.self, Suggest.self, Review.self, Tag.self, Untag.self,
+      Reject.self, Status.self, Rename.self,
       Index.self,
     ]
   )

@@ -79,6 +79,19 @@ public struct LedgerFile: Sendable {
     return try AtomicFile.prepare(for: url) { handle in try handle.write(contentsOf: data) }
   }
 
+  /// Removes `decisions` from the end of the file if they are its last entries, exactly as
+  /// `append` wrote them; false, touching nothing, when the file ends otherwise (another process
+  /// appended since, or the entries were edited). Every other byte is kept, comments included.
+  public func removeLast(_ decisions: [Decision]) throws(RecordError) -> Bool {
+    guard !decisions.isEmpty else { return true }
+    guard exists else { return false }
+    let text = try existingText()
+    let tail = decisions.map(Self.entry).joined()
+    guard text.hasSuffix(tail) else { return false }
+    try AtomicFile.write(Data(text.dropLast(tail.count).utf8), to: url)
+    return true
+  }
+
   private func existingText() throws(RecordError) -> String {
     guard exists else { return header }
     do {

@@ -11,7 +11,9 @@ public final class DecisionDesk {
   public init(workspace: Workspace, mandate: Mandate, now: @escaping () -> Date = { MandateClock.now() }) {
     self.workspace = workspace
     self.mandate = mandate
-    self.now = now
+    // The ledger keeps times to the second; a recorded decision then equals what is read back,
+    // which `undo` relies on.
+    self.now = { Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down)) }
   }
 
   var ledger: LedgerFile { LedgerFile(workspace: workspace, mandateID: mandate.id) }
@@ -95,11 +97,17 @@ public final class DecisionDesk {
   /// Removes the last entry if it is exactly `decision` (a `review` undo of a keystroke made
   /// moments ago); false when the ledger has moved on since.
   public func undo(_ decision: Decision) throws -> Bool {
+    try undo([decision])
+  }
+
+  /// Removes `decisions` if they are the ledger's last entries, all or none (a `review` undo of
+  /// a keystroke that recorded several); false, changing nothing, when the ledger has moved on
+  /// since. Only the removed entries' bytes go: comments and entries `check` flags stay.
+  public func undo(_ decisions: [Decision]) throws -> Bool {
     let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .exclusive)
-    let contents = ledger.read()
-    guard let last = contents.decisions.last, last.content == decision.content else { return false }
-    try ledger.rewrite(Array(contents.decisions.dropLast()).map(\.content))
-    _ = try EventIndex.open(workspace, lock: lock)
+    guard try ledger.removeLast(decisions) else { return false }
+    let (index, _) = try EventIndex.open(workspace, lock: lock)
+    try index.write { db in try LedgerIndex.refresh(db, workspace: workspace) }
     return true
   }
 

@@ -88,7 +88,7 @@ public final class Suggester {
     var count = 0
     for scanned in candidates {
       let ranked = rank(scanned.matches, statistics: statistics, top: query.top, minScore: query.minScore)
-      guard !ranked.isEmpty || wanted != nil else { continue }
+      guard !ranked.isEmpty || wanted != nil || query.keepUnmatched else { continue }
       try body(Suggestion(event: scanned.summary, candidates: ranked, snippet: scanned.snippet))
       count += 1
       if let limit = query.limit, count >= limit { break }

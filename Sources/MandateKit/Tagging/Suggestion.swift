@@ -86,20 +86,27 @@ public struct SuggestionQuery: Sendable, Equatable {
   public var top: Int
   /// At most this many events.
   public var limit: Int?
-  /// Candidates below this score are dropped; events left without one are not listed.
+  /// Candidates below this score are dropped; events left without one are not listed (unless
+  /// `keepUnmatched`).
   public var minScore: Double
   /// Only these events (full ids), whether decided or not.
   public var events: [String]?
+  /// Lists events left without a candidate too (`review` shows every event an analyst has to
+  /// triage, with "no suggestion").
+  public var keepUnmatched: Bool
 
   public static let defaultMinScore = 0.2
 
   public init(
-    range: DayRange? = nil, top: Int = 3, limit: Int? = nil, minScore: Double = defaultMinScore, events: [String]? = nil
+    range: DayRange? = nil, top: Int = 3, limit: Int? = nil, minScore: Double = defaultMinScore,
+    events: [String]? = nil,
+    keepUnmatched: Bool = false
   ) {
     self.range = range
     self.top = top
     self.limit = limit
     self.minScore = minScore
     self.events = events
+    self.keepUnmatched = keepUnmatched
   }
 }

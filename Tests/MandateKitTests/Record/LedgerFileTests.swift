@@ -57,6 +57,30 @@ import Testing
     #expect(text.contains("  at: 2024-04-12T10:00:00Z\n"))
   }
 
+  @Test func removingTheLastEntriesKeepsEveryOtherByte() throws {
+    let folder = try TemporaryDirectory()
+    let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "m")
+    try ledger.append([Self.sample[0]])
+    // A hand-written comment and an entry `check` flags must survive an undo untouched.
+    let handEdited = try String(contentsOf: ledger.url, encoding: .utf8) + "# checked by hand\n- kind: tagg\n"
+    try handEdited.write(to: ledger.url, atomically: true, encoding: .utf8)
+    try ledger.append([Self.sample[1], Self.sample[2]])
+    #expect(try ledger.removeLast([Self.sample[1], Self.sample[2]]))
+    #expect(try String(contentsOf: ledger.url, encoding: .utf8) == handEdited)
+  }
+
+  @Test func removingRefusesWhenTheFileEndsOtherwise() throws {
+    let folder = try TemporaryDirectory()
+    let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "m")
+    #expect(try !ledger.removeLast([Self.sample[0]]))
+    try ledger.append([Self.sample[0], Self.sample[1]])
+    let before = try Data(contentsOf: ledger.url)
+    // Not the last entries, or not all of them: nothing is removed.
+    #expect(try !ledger.removeLast([Self.sample[0]]))
+    #expect(try !ledger.removeLast([Self.sample[2], Self.sample[1]]))
+    #expect(try Data(contentsOf: ledger.url) == before)
+  }
+
   @Test func badEntriesAreReportedWithTheirPositionAndSkipped() {
     let text = """
       schema: 1

@@ -1,0 +1,50 @@
+import Foundation
+
+extension ReviewSession {
+  /// Candidates scoring below this are not shown. Lower than `suggest`'s default: in a review
+  /// the analyst looks at every event anyway, and the scores say how weak a guess is.
+  public static let defaultMinScore = 0.05
+  /// Numbered candidates are accepted with one key, so at most nine.
+  public static let maximumTop = 9
+
+  /// A review of the events placed in `range` (all events when nil) that have no decision yet,
+  /// in date order, with or without suggestions.
+  public static func triage(
+    workspace: Workspace, mandate: Mandate, range: DayRange?, top: Int = 3, minScore: Double = defaultMinScore,
+    by: String, style: TerminalStyle = .plain, width: Int = 80, now: @escaping () -> Date = { MandateClock.now() }
+  ) throws -> ReviewSession {
+    let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .shared)
+    // The lock is released before the session starts: each decision takes it exclusively.
+    let (suggestions, abbreviations) = try withExtendedLifetime(lock) {
+      let (index, _) = try EventIndex.open(workspace, lock: lock)
+      let suggester = try Suggester(mandate: mandate, index: index, state: try index.ledgerState(mandate: mandate.id))
+      let suggestions = try suggester.suggest(
+        SuggestionQuery(range: range, top: min(top, maximumTop), minScore: minScore, keepUnmatched: true))
+      return (suggestions, try index.abbreviations(for: suggestions.map(\.event.id)))
+    }
+    return ReviewSession(
+      desk: DecisionDesk(workspace: workspace, mandate: mandate, now: now), subjects: suggestions.map(Subject.event),
+      by: by,
+      renderer: ReviewRenderer(mandate: mandate, abbreviations: abbreviations, style: style, width: width),
+      walksSuspects: false)
+  }
+
+  /// A review of the tags made against an item wording that has changed since
+  /// (`SuspectTags`), oldest entry first.
+  public static func suspects(
+    workspace: Workspace, mandate: Mandate, by: String, style: TerminalStyle = .plain, width: Int = 80,
+    now: @escaping () -> Date = { MandateClock.now() }
+  ) throws -> ReviewSession {
+    let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .shared)
+    let (subjects, abbreviations) = try withExtendedLifetime(lock) {
+      let (index, _) = try EventIndex.open(workspace, lock: lock)
+      let tags = SuspectTags.find(in: try index.ledgerState(mandate: mandate.id), mandate: mandate)
+      let subjects = try tags.map { Subject.suspect($0, try index.event(id: $0.event)) }
+      return (subjects, try index.abbreviations(for: tags.map(\.event)))
+    }
+    return ReviewSession(
+      desk: DecisionDesk(workspace: workspace, mandate: mandate, now: now), subjects: subjects, by: by,
+      renderer: ReviewRenderer(mandate: mandate, abbreviations: abbreviations, style: style, width: width),
+      walksSuspects: true)
+  }
+}

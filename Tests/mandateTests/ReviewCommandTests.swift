@@ -1,0 +1,158 @@
+import Foundation
+import MandateKit
+import Testing
+
+/// `mandate review` on the built binary, fed from a pipe as a script would.
+@Suite struct ReviewCommandTests {
+  static let environment = ["MANDATE_NOW": "2024-07-01T10:00:00Z", "MANDATE_USER": "alice"]
+
+  /// A scratch workspace with the shipped mandate and the seed pages imported.
+  static func seeded() throws -> ScratchWorkspace {
+    let workspace = try ScratchWorkspace()
+    let imported = try workspace.run("import", ImportCommandTests.pages, environment: environment)
+    #expect(imported.status == 0)
+    return workspace
+  }
+
+  static func ledger(_ workspace: ScratchWorkspace) throws -> String {
+    try String(
+      contentsOf: workspace.url.appendingPathComponent("Tags/kz-csto-2024.yaml"), encoding: .utf8)
+  }
+
+  @Test func aScriptedReviewWritesEachDecisionAndTheNextOneSkipsThem() throws {
+    let workspace = try Self.seeded()
+    let result = try workspace.run(
+      "review", "--quarter", "2024Q2", environment: Self.environment, input: "1\nr\ns\nq\n")
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    #expect(result.stdout.hasPrefix("\nevent 1 of 3  2024-04-08  6239c86d\n"))
+    #expect(result.stdout.contains("\n  1. P1.1   0.99  keyword “UNAMA” ×2 in text (+11.41)"))
+    #expect(result.stdout.contains("**UN Assistance Mission in Afghanistan**\n    (**UNAMA**).\n"))
+    #expect(result.stdout.contains("\n> 1\ntagged 6239c86d for P1.1 (declaratory, supports)\n\nevent 2 of 3"))
+    #expect(result.stdout.contains("\n> r\nrejected P2.2 for 6306b49e\n\nevent 3 of 3  2024-04-10  fc81e802\n"))
+    #expect(result.stdout.contains("\n> s\nskipped\n\nend of the list (3 events)"))
+    #expect(result.stdout.hasSuffix("\n> q\n1 tagged, 1 rejected, 1 skipped\n"))
+    #expect(
+      try Self.ledger(workspace).hasSuffix(
+        """
+        decisions:
+        - kind: tag
+          event: 6239c86d2bebdc3a
+          item: P1.1
+          strength: declaratory
+          stance: supports
+          fingerprint: a50d037c62c1
+          by: alice
+          at: 2024-07-01T10:00:00Z
+        - kind: reject
+          event: 6306b49e721ecd87
+          item: P2.2
+          by: alice
+          at: 2024-07-01T10:00:00Z
+
+        """))
+
+    let again = try workspace.run(
+      "review", "--quarter", "2024Q2", "--by", "bob", environment: Self.environment, input: "m\nn seen\n1\n")
+    #expect(again.stdout.hasPrefix("\nevent 1 of 1  2024-04-10  fc81e802\n"))
+    #expect(!again.stdout.contains("6239c86d"))
+    #expect(
+      again.stdout.hasSuffix(
+        "tagged fc81e802 for P1.2 (material, supports, note “seen”)\n\nend of the list (1 event): u undoes the last decision, q quits\n> \n1 tagged, 0 rejected, 0 skipped\n"
+      ))
+    #expect(
+      try Self.ledger(workspace).hasSuffix(
+        """
+        - kind: tag
+          event: fc81e80203498dde
+          item: P1.2
+          strength: material
+          stance: supports
+          note: seen
+          fingerprint: 6b5efefdd2f7
+          by: bob
+          at: 2024-07-01T10:00:00Z
+
+        """))
+  }
+
+  @Test func theEndOfInputKeepsEveryDecisionMadeSoFar() throws {
+    let workspace = try Self.seeded()
+    let result = try workspace.run(
+      "review", "--quarter", "2024Q2", environment: Self.environment, input: "1\nc\nt P2.1\n")
+    #expect(result.status == 0)
+    #expect(result.stdout.hasSuffix("\n> \n2 tagged, 0 rejected, 0 skipped, 1 left\n"))
+    let ledger = try Self.ledger(workspace)
+    #expect(ledger.contains("  event: 6239c86d2bebdc3a\n  item: P1.1\n  strength: declaratory\n  stance: supports\n"))
+    #expect(
+      ledger.contains("  event: 6306b49e721ecd87\n  item: P2.1\n  strength: declaratory\n  stance: contradicts\n"))
+  }
+
+  @Test func aKilledReviewHasAlreadyWrittenItsDecisions() throws {
+    let workspace = try Self.seeded()
+    let process = Process()
+    process.executableURL = CLI.executable
+    process.arguments = ["review", "--quarter", "2024Q2"]
+    process.currentDirectoryURL = workspace.url
+    process.environment = ProcessInfo.processInfo.environment.merging(Self.environment) { $1 }
+    let input = Pipe()
+    process.standardInput = input
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // The pipe stays open: the review waits for more, as an analyst at a terminal would.
+    input.fileHandleForWriting.write(Data("1\n".utf8))
+    let deadline = Date().addingTimeInterval(30)
+    while Date() < deadline, (try? Self.ledger(workspace))?.contains("item: P1.1") != true {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(try Self.ledger(workspace).contains("  event: 6239c86d2bebdc3a\n  item: P1.1\n"))
+    try? input.fileHandleForWriting.close()
+  }
+
+  @Test func suspectTagsAreKeptAgainstTheNewWording() throws {
+    let workspace = try Self.seeded()
+    _ = try workspace.run("review", "--quarter", "2024Q2", environment: Self.environment, input: "1\n")
+    let priorities = workspace.url.appendingPathComponent("Priorities/kz-csto-2024.yaml")
+    let old = "maintaining the established interaction with the UN and its structures"
+    let new = "keeping up the established interaction with the United Nations and its structures"
+    let yaml = try String(contentsOf: priorities, encoding: .utf8)
+    #expect(yaml.contains(old))
+    try yaml.replacingOccurrences(of: old, with: new).write(to: priorities, atomically: true, encoding: .utf8)
+    let check = try workspace.run("check")
+    #expect(check.status == 0)
+    #expect(check.stderr.contains("warning: tag of event 6239c86d for P1.1 was made when the item read differently"))
+
+    let result = try workspace.run("review", "--suspect", environment: Self.environment, input: "k\n")
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("\nsuspect tag 1 of 1  2024-04-08  6239c86d\n"))
+    #expect(result.stdout.contains("\nP1.1 now reads: keeping up the established interaction with the United Nations"))
+    #expect(result.stdout.contains("\n> k\ntagged 6239c86d for P1.1 (declaratory, supports)\n"))
+    #expect(result.stdout.hasSuffix("1 kept, 0 withdrawn, 0 skipped\n"))
+    let text =
+      new
+      + " on the basis of the Joint Declaration on Cooperation between the CSTO and UN Secretariats of 18 March 2010"
+    let ledger = try Self.ledger(workspace)
+    #expect(ledger.components(separatedBy: "- kind: tag\n").count == 3)
+    #expect(ledger.hasSuffix("  fingerprint: \(Fingerprint.of(text: text))\n  by: alice\n  at: 2024-07-01T10:00:00Z\n"))
+    let recheck = try workspace.run("check")
+    #expect(!recheck.stderr.contains("suspect"))
+    #expect(recheck.stderr.hasSuffix("no problems\n"))
+    let none = try workspace.run("review", "--suspect", environment: Self.environment, input: "")
+    #expect(none.stdout == "no suspect tags\n")
+  }
+
+  @Test func conflictingOptionsAreUsageErrors() throws {
+    let workspace = try ScratchWorkspace()
+    for arguments in [
+      ["review", "--quarter", "2024Q2", "--from", "2024-04-01"], ["review", "--suspect", "--quarter", "2024Q2"],
+      ["review", "--top", "10"],
+    ] {
+      let result = try CLI.run(arguments, in: workspace.url)
+      #expect(result.status == 2, "\(arguments)")
+    }
+  }
+}
