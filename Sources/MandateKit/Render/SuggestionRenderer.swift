@@ -33,6 +33,12 @@ public struct SuggestionRenderer {
     }
   }
 
+  /// What separates a JSON suggestion rendered by `json(_:)` from the previous one; counts it.
+  public mutating func separator() -> String {
+    defer { count += 1 }
+    return count == 0 ? "\n" : ",\n"
+  }
+
   /// What comes after the last suggestion.
   public func end() -> String { format == .json ? (count == 0 ? "]\n" : "\n]\n") : "" }
 
@@ -44,7 +50,8 @@ public struct SuggestionRenderer {
     return renderer.begin() + suggestions.map { renderer.render($0) }.joined() + renderer.end()
   }
 
-  static func json(_ suggestion: Suggestion) -> String {
+  /// One suggestion as a compact JSON object.
+  public static func json(_ suggestion: Suggestion) -> String {
     var out: [UInt8] = []
     func key(_ name: String, first: Bool = false) {
       if !first { out.append(UInt8(ascii: ",")) }

@@ -3,16 +3,16 @@ import Foundation
 
 /// Maps a batch on all cores, keeping the order; used where an import does the same independent
 /// work for every item (decoding JSON, normalizing text, hashing, reading dates).
-enum Parallel {
+public enum Parallel {
   /// The number of worker threads: the cores, or `MANDATE_THREADS` when set.
-  static let width: Int = {
+  public static let width: Int = {
     if let text = ProcessInfo.processInfo.environment["MANDATE_THREADS"], let value = Int(text), value >= 1 {
       return min(value, 64)
     }
     return max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
   }()
 
-  static func map<T, U>(_ items: [T], _ transform: (T) -> U) -> [U] {
+  public static func map<T, U>(_ items: [T], _ transform: (T) -> U) -> [U] {
     guard items.count >= 64, width > 1 else { return items.map(transform) }
     return withoutActuallyEscaping(transform) { transform in
       let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)

@@ -24,9 +24,12 @@ struct FeatureSet: Sendable {
   private var numbers: [String: Int] = [:]
   /// Spelling starts: first word hash → (feature, spelling) pairs.
   private(set) var starts: [UInt64: [(feature: Int, spelling: Int)]] = [:]
-  /// The same, compiled for scanning: first word hash → index into `startLists`.
+  /// The same, compiled for scanning without reference counting: first word hash → a run of
+  /// `candidates` (start, count), each candidate a feature and its spelling's words in `pool`.
   private(set) var startTable = UInt64Table(capacity: 0)
-  private(set) var startLists: [[(feature: Int, spelling: Int)]] = []
+  private(set) var startRuns: [(start: Int32, count: Int32)] = []
+  private(set) var candidates: [(feature: Int32, offset: Int32, length: Int32)] = []
+  private(set) var pool: [UInt64] = []
   /// Per feature: the items using it (index into `weights`) and the weight.
   private(set) var users: [[(item: Int, weight: Double)]] = []
 
@@ -66,13 +69,22 @@ struct FeatureSet: Sendable {
   /// Builds the scanning table and the feature → items lists; called after every change.
   mutating func compile() {
     var table = UInt64Table(capacity: starts.count)
-    var lists: [[(feature: Int, spelling: Int)]] = []
+    var runs: [(start: Int32, count: Int32)] = []
+    var candidates: [(feature: Int32, offset: Int32, length: Int32)] = []
+    var pool: [UInt64] = []
     for (key, list) in starts.sorted(by: { $0.key < $1.key }) where key != 0 {
-      table.set(Int32(lists.count), for: key)
-      lists.append(list)
+      table.set(Int32(runs.count), for: key)
+      runs.append((Int32(candidates.count), Int32(list.count)))
+      for (feature, spelling) in list {
+        let hashes = features[feature].spellings[spelling].hashes
+        candidates.append((Int32(feature), Int32(pool.count), Int32(hashes.count)))
+        pool.append(contentsOf: hashes)
+      }
     }
     startTable = table
-    startLists = lists
+    startRuns = runs
+    self.candidates = candidates
+    self.pool = pool
     var users = Array(repeating: [(item: Int, weight: Double)](), count: features.count)
     for (number, item) in weights.enumerated() {
       for (feature, weight) in item.features { users[feature].append((number, weight)) }
@@ -195,20 +207,32 @@ struct FeatureMatches: Sendable {
   ) {
     guard !words.isEmpty else { return }
     words.withUnsafeBufferPointer { words in
-      for start in 0..<words.count {
-        guard let list = set.startTable.value(for: words[start]) else { continue }
-        var matched: [Int] = []
-        for (feature, spelling) in set.startLists[Int(list)] where !matched.contains(feature) {
-          let hashes = set.features[feature].spellings[spelling].hashes
-          guard start + hashes.count <= words.count else { continue }
-          var same = true
-          for offset in 1..<max(hashes.count, 1) where words[start + offset] != hashes[offset] {
-            same = false
-            break
-          }
-          if same {
-            matched.append(feature)
-            found(feature, ranges.map { $0[start].lowerBound..<$0[start + hashes.count - 1].upperBound })
+      set.candidates.withUnsafeBufferPointer { candidates in
+        set.pool.withUnsafeBufferPointer { pool in
+          var matched: [Int32] = []
+          for start in 0..<words.count {
+            guard let run = set.startTable.value(for: words[start]) else { continue }
+            let (first, count) = set.startRuns[Int(run)]
+            matched.removeAll(keepingCapacity: true)
+            for index in Int(first)..<Int(first + count) {
+              let candidate = candidates[index]
+              guard !matched.contains(candidate.feature) else { continue }
+              let length = Int(candidate.length)
+              guard start + length <= words.count else { continue }
+              var same = true
+              var offset = 1
+              while offset < length {
+                if words[start + offset] != pool[Int(candidate.offset) + offset] {
+                  same = false
+                  break
+                }
+                offset += 1
+              }
+              if same {
+                matched.append(candidate.feature)
+                found(Int(candidate.feature), ranges.map { $0[start].lowerBound..<$0[start + length - 1].upperBound })
+              }
+            }
           }
         }
       }
@@ -219,33 +243,44 @@ struct FeatureMatches: Sendable {
   /// words, with every match of `features` in it marked; the opening of the text when none
   /// matched.
   func snippet(of text: String, features wanted: [Int], width: Int = 220) -> String {
-    let utf8 = Array(text.utf8)
-    // At one place, the longest match is marked ("UN Security Council" rather than "UN").
-    let marked = spans.filter { wanted.contains($0.feature) }
-      .sorted { ($0.range.lowerBound, $1.range.count) < ($1.range.lowerBound, $0.range.count) }
-    let anchor = wanted.lazy.compactMap { feature in marked.first { $0.feature == feature } }.first
-    guard let anchor else { return Event.firstWords(of: text, limit: 200) }
-    var start = max(0, anchor.range.lowerBound - width / 3)
-    var end = min(utf8.count, start + width)
-    // Cut at spaces, and never inside a UTF-8 sequence.
-    if start > 0 {
-      while start < anchor.range.lowerBound, utf8[start - 1] != 0x20 { start += 1 }
+    var text = text
+    return text.withUTF8 { utf8 in
+      // At one place, the longest match is marked ("UN Security Council" rather than "UN").
+      let marked = spans.filter { wanted.contains($0.feature) }
+        .sorted { ($0.range.lowerBound, $1.range.count) < ($1.range.lowerBound, $0.range.count) }
+      let anchor = wanted.lazy.compactMap { feature in marked.first { $0.feature == feature } }.first
+      let anchorRange = anchor?.range ?? 0..<0
+      var start = anchor == nil ? 0 : max(0, anchorRange.lowerBound - width / 3)
+      var end = min(utf8.count, start + width)
+      // Cut at spaces, and never inside a UTF-8 sequence.
+      if start > 0 {
+        while start < anchorRange.lowerBound, utf8[start - 1] != 0x20 { start += 1 }
+      }
+      if end < utf8.count {
+        while end > anchorRange.upperBound, utf8[end] != 0x20 { end -= 1 }
+        while end > start, utf8[end] & 0xC0 == 0x80 { end -= 1 }
+      }
+      var out: [UInt8] = []
+      out.reserveCapacity(end - start + 32)
+      if start > 0 { out.append(contentsOf: "…".utf8) }
+      func copy(_ range: Range<Int>) {
+        for index in range {
+          let byte = utf8[index]
+          out.append(byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte)
+        }
+      }
+      var position = start
+      for span in marked where span.range.lowerBound >= position && span.range.upperBound <= end {
+        copy(position..<span.range.lowerBound)
+        out.append(contentsOf: Highlight.start.utf8)
+        copy(span.range)
+        out.append(contentsOf: Highlight.end.utf8)
+        position = span.range.upperBound
+      }
+      copy(position..<end)
+      if end < utf8.count { out.append(contentsOf: "…".utf8) }
+      return String(decoding: out, as: UTF8.self)
     }
-    if end < utf8.count {
-      while end > anchor.range.upperBound, utf8[end] != 0x20 { end -= 1 }
-    }
-    var out: [UInt8] = start > 0 ? Array("…".utf8) : []
-    var position = start
-    for span in marked where span.range.lowerBound >= position && span.range.upperBound <= end {
-      out.append(contentsOf: utf8[position..<span.range.lowerBound])
-      out.append(contentsOf: Highlight.start.utf8)
-      out.append(contentsOf: utf8[span.range])
-      out.append(contentsOf: Highlight.end.utf8)
-      position = span.range.upperBound
-    }
-    out.append(contentsOf: utf8[position..<end])
-    if end < utf8.count { out.append(contentsOf: "…".utf8) }
-    let flat = String(decoding: out, as: UTF8.self)
-    return flat.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
   }
+
 }

@@ -71,6 +71,12 @@ public final class Suggester {
   /// Hands the suggestions to `body` one by one, in date order, so that a caller printing them
   /// for 100,000 events never holds them all.
   public func suggest(_ query: SuggestionQuery, _ body: (Suggestion) throws -> Void) throws {
+    try suggestBatches(query) { batch in for suggestion in batch { try body(suggestion) } }
+  }
+
+  /// Hands the suggestions to `body` in batches, in date order; ranking runs on all cores, and a
+  /// caller can render a batch on all cores too.
+  public func suggestBatches(_ query: SuggestionQuery, _ body: ([Suggestion]) throws -> Void) throws {
     let decided = state.decidedEvents
     let wanted = query.events.map(Set.init)
     var statistics = Statistics(features: features.features.count)
@@ -86,60 +92,108 @@ public final class Suggester {
       }
     }
     var count = 0
-    for scanned in candidates {
-      let ranked = rank(scanned.matches, statistics: statistics, top: query.top, minScore: query.minScore)
-      guard !ranked.isEmpty || wanted != nil || query.keepUnmatched else { continue }
-      try body(Suggestion(event: scanned.summary, candidates: ranked, snippet: scanned.snippet))
-      count += 1
+    var start = 0
+    while start < candidates.count {
+      let batch = Array(candidates[start..<min(start + 4096, candidates.count)])
+      start += batch.count
+      var suggestions = Parallel.map(batch) { scanned -> Suggestion? in
+        let ranked = self.rank(scanned.matches, statistics: statistics, top: query.top, minScore: query.minScore)
+        guard !ranked.isEmpty || wanted != nil || query.keepUnmatched else { return nil }
+        return Suggestion(event: scanned.summary, candidates: ranked, snippet: scanned.snippet)
+      }.compactMap { $0 }
+      if let limit = query.limit, count + suggestions.count > limit {
+        suggestions = Array(suggestions.prefix(limit - count))
+      }
+      count += suggestions.count
+      if !suggestions.isEmpty { try body(suggestions) }
       if let limit = query.limit, count >= limit { break }
     }
   }
 
-  /// Reads every event in date order and matches it, on all cores; `body` sees them in order.
+  /// Reads every event and matches it, on all cores at once: each core reads its own share of
+  /// rows through its own connection (the pool's readers), so reading overlaps matching. `body`
+  /// then sees the events in date order.
   func scanAll(range: DayRange?, _ body: (Scanned) throws -> Void) throws {
-    struct Row: Sendable {
-      var summary: EventSummary
-      var placed: Bool
-      var body: String
-    }
     let placedSQL = range == nil ? "1" : EventIndex.placedCondition("")
     let arguments: StatementArguments =
       range.map { [$0.start.description, $0.end.description, $0.start.description, $0.end.description] } ?? []
     let features = self.features
     let snippetRanks = features.snippetRanks
-    try index.read { db in
-      let cursor = try GRDB.Row.fetchCursor(
-        db,
-        sql: """
-          SELECT id, date, date_end, precision, title, body, \(placedSQL) AS placed FROM event
-          ORDER BY date IS NULL, date, date_end, id
-          """,
-        arguments: arguments)
-      var batch: [Row] = []
-      func flush() throws {
-        let matched = Parallel.map(batch) { row in
-          let matches = FeatureMatches(title: row.summary.title, text: row.body, features: features)
-          let preferred = matches.features.sorted { snippetRanks[$0] < snippetRanks[$1] }
-          return Scanned(
-            summary: row.summary, placed: row.placed, matches: matches,
-            snippet: matches.snippet(of: row.body, features: preferred))
+    let maxRowid = try index.read { db in try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0 }
+    let shares = Parallel.width
+    let results = ScanResults(count: shares)
+    let index = self.index
+    DispatchQueue.concurrentPerform(iterations: shares) { share in
+      let low = maxRowid * Int64(share) / Int64(shares)
+      let high = maxRowid * Int64(share + 1) / Int64(shares)
+      do {
+        let scanned = try index.read { db -> [Scanned] in
+          let cursor = try GRDB.Row.fetchCursor(
+            db,
+            sql: """
+              SELECT id, date, date_end, precision, title, body, \(placedSQL) AS placed FROM event
+              WHERE rowid > ? AND rowid <= ?
+              """,
+            arguments: arguments + [low, high])
+          var rows: [Scanned] = []
+          while let row = try cursor.next() {
+            let text: String = row["body"]
+            let title: String? = row["title"]
+            let date: String? = row["date"]
+            let end: String? = row["date_end"]
+            let summary = EventSummary(
+              id: row["id"], date: date.flatMap { Day(iso: $0) }, dateEnd: end.flatMap { Day(iso: $0) },
+              datePrecision: DatePrecision(rawValue: row["precision"]) ?? .none, title: title,
+              headline: title.flatMap { $0.isEmpty ? nil : $0 } ?? Event.firstWords(of: text, limit: 100))
+            let matches = FeatureMatches(title: title, text: text, features: features)
+            let preferred = matches.features.sorted { snippetRanks[$0] < snippetRanks[$1] }
+            rows.append(
+              Scanned(
+                summary: summary, placed: row["placed"], matches: matches,
+                snippet: matches.snippet(of: text, features: preferred)))
+          }
+          return rows
         }
-        for scanned in matched { try body(scanned) }
-        batch.removeAll(keepingCapacity: true)
+        results.store(scanned, at: share)
+      } catch {
+        results.fail(error)
       }
-      while let row = try cursor.next() {
-        let text: String = row["body"]
-        let title: String? = row["title"]
-        let date: String? = row["date"]
-        let end: String? = row["date_end"]
-        let summary = EventSummary(
-          id: row["id"], date: date.flatMap { Day(iso: $0) }, dateEnd: end.flatMap { Day(iso: $0) },
-          datePrecision: DatePrecision(rawValue: row["precision"]) ?? .none, title: title,
-          headline: title.flatMap { $0.isEmpty ? nil : $0 } ?? Event.firstWords(of: text, limit: 100))
-        batch.append(Row(summary: summary, placed: row["placed"], body: text))
-        if batch.count == 2048 { try flush() }
-      }
-      try flush()
+    }
+    let all = try results.collect().sorted { a, b in
+      let left = (
+        a.summary.date == nil ? 1 : 0, a.summary.date?.ordinal ?? 0, a.summary.dateEnd?.ordinal ?? 0, a.summary.id
+      )
+      let right = (
+        b.summary.date == nil ? 1 : 0, b.summary.date?.ordinal ?? 0, b.summary.dateEnd?.ordinal ?? 0, b.summary.id
+      )
+      return left < right
+    }
+    for scanned in all { try body(scanned) }
+  }
+
+  /// The scan's shares, written by the worker threads (each its own slot) and read after.
+  private final class ScanResults: @unchecked Sendable {
+    private var shares: [[Scanned]]
+    private var failure: Error?
+    private let lock = NSLock()
+
+    init(count: Int) { shares = Array(repeating: [], count: count) }
+
+    func store(_ rows: [Scanned], at share: Int) {
+      lock.lock()
+      shares[share] = rows
+      lock.unlock()
+    }
+
+    func fail(_ error: Error) {
+      lock.lock()
+      failure = error
+      lock.unlock()
+    }
+
+    func collect() throws -> [Scanned] {
+      if let failure { throw failure }
+      return shares.flatMap { $0 }
     }
   }
 

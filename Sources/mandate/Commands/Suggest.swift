@@ -55,11 +55,17 @@ extension MandateCommand {
       let output = BufferedOutput()
       output.write(renderer.begin())
       var count = 0
-      try suggester.suggest(SuggestionQuery(range: range, top: top, limit: limit, minScore: minScore)) { suggestion in
-        let abbreviation =
-          format == .text ? try index.abbreviations(for: [suggestion.event.id])[suggestion.event.id] : nil
-        output.write(renderer.render(suggestion, abbreviation: abbreviation))
-        count += 1
+      try suggester.suggestBatches(SuggestionQuery(range: range, top: top, limit: limit, minScore: minScore)) { batch in
+        if format == .json {
+          // Rendering JSON is independent per event: do it on all cores, keep the order.
+          for json in Parallel.map(batch, SuggestionRenderer.json) { output.write(renderer.separator() + json) }
+        } else {
+          let abbreviations = try index.abbreviations(for: batch.map(\.event.id))
+          for suggestion in batch {
+            output.write(renderer.render(suggestion, abbreviation: abbreviations[suggestion.event.id]))
+          }
+        }
+        count += batch.count
       }
       output.write(renderer.end())
       output.flush()
