@@ -24,6 +24,7 @@ export MANDATE_NOW="2026-11-23T09:00:00Z"
 echo "# mandate benchmarks, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
 "$bench" yaml --megabytes 10
 "$bench" dates
+"$bench" suggest-quality --repository "$root"
 
 field() { sed -E "s/.* $1 ([0-9.]+).*/\1/"; }
 ratio() { python3 -c "print(f'{float($1)/float($2):.2f}')"; }
@@ -41,6 +42,10 @@ for n in "${sizes[@]}"; do
   line=$("$bench" exec --label "import-$n" -- "$mandate" import --workspace "$ws" "$corpus/news.jsonl")
   echo "$line baseline_seconds $base_import ratio $(ratio "$(echo "$line" | field seconds)" "$base_import")"
   "$bench" exec --label "reimport-$n" -- "$mandate" import --workspace "$ws" "$corpus/news.jsonl"
+  base_suggest=$(python3 "$shared/baseline_suggest.py" "$ws/baseline.db" | field seconds)
+  line=$("$bench" exec --label "suggest-$n" --runs 3 -- "$mandate" suggest --workspace "$ws" --format json)
+  echo "$line baseline_seconds $base_suggest ratio $(ratio "$(echo "$line" | field seconds)" "$base_suggest")"
+  "$bench" exec --label "suggest-scoring-only-$n" --runs 3 -- "$mandate" suggest --workspace "$ws" --format json --limit 1
   "$bench" exec --label "rebuild-$n" -- "$mandate" index --rebuild --workspace "$ws"
   "$bench" exec --label "check-$n" -- "$mandate" check --workspace "$ws"
   rm -rf "$ws"

@@ -10,6 +10,7 @@ struct BenchCase: Sendable {
     BenchCase(name: "yaml", run: YAMLBench.run),
     BenchCase(name: "exec", run: ExecBench.run),
     BenchCase(name: "dates", run: DatesBench.run),
+    BenchCase(name: "suggest-quality", run: QualityBench.run),
   ]
 }
 

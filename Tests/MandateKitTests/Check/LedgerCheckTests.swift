@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import MandateKit
+
+@Suite struct LedgerCheckTests {
+  func run(_ scratch: ScratchWorkspace) throws -> [Diagnostic] {
+    try WorkspaceCheck.run(paths: [], workspace: scratch.workspace, currentDirectory: scratch.workspace.root)
+      .diagnostics
+  }
+
+  @Test func unknownItemsAndEventsAreErrorsAtTheirEntry() throws {
+    let scratch = try ScratchWorkspace()
+    try scratch.importFiles(Samples.pageFiles)
+    let text = """
+      schema: 1
+      mandate: kz-csto-2024
+      decisions:
+      - kind: tag
+        event: fc81e80203498dde
+        item: P9.1
+        by: a
+        at: 2024-04-12T10:00:00Z
+      - kind: reject
+        event: 0123456789abcdef
+        item: P1.1
+        by: a
+        at: 2024-04-12T10:00:00Z
+
+      """
+    _ = try scratch.folder.file("Tags/kz-csto-2024.yaml", text)
+    #expect(
+      try run(scratch).map(\.summary) == [
+        "4:3 error unknown-item: `tag` entry names item `P9.1`, which kz-csto-2024 does not have; did you mean `P1.1`?",
+        "9:3 error unknown-event: `reject` entry names event `0123456789abcdef`, which is not in Events/",
+      ])
+  }
+
+  @Test func aTagMadeOnOtherWordingIsSuspect() throws {
+    let scratch = try ScratchWorkspace()
+    try scratch.importFiles(Samples.pageFiles)
+    let mandate = try #require(MandateCatalog.load(scratch.workspace).mandates.first)
+    _ = try DecisionDesk(workspace: scratch.workspace, mandate: mandate).tag(
+      event: "fc81e802", items: ["P1.1"], strength: .declaratory, stance: .supports, note: nil, by: "a")
+    #expect(try run(scratch).isEmpty)
+    let file = scratch.workspace.prioritiesDirectory.appendingPathComponent("kz-csto-2024.yaml")
+    let yaml = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+      of: "maintaining the established interaction with the UN", with: "maintaining the interaction with the UN")
+    try yaml.write(to: file, atomically: true, encoding: .utf8)
+    let diagnostics = try run(scratch)
+    #expect(diagnostics.map(\.code) == ["suspect-tag"])
+    #expect(diagnostics.first?.severity == .warning)
+    #expect(diagnostics.first?.location?.line == 7)
+  }
+
+  @Test func aBrokenEventsLineIsAnErrorWithItsLine() throws {
+    let scratch = try ScratchWorkspace()
+    try scratch.importFiles(Samples.pageFiles)
+    let file = scratch.workspace.eventsDirectory.appendingPathComponent("2024-07.jsonl")
+    try (try String(contentsOf: file, encoding: .utf8) + "not json\n").write(
+      to: file, atomically: true, encoding: .utf8)
+    #expect(try run(scratch).map(\.summary) == ["3:1 error invalid-event: not a valid event: not JSON"])
+  }
+}
+
+/// The shipped ledger: written by the tool, consistent with the mandate and the record.
+@Suite struct ShippedLedgerTests {
+  static let file = TestPaths.repositoryRoot.appendingPathComponent("Tags/kz-csto-2024.yaml")
+
+  @Test func itIsExactlyWhatTheToolWrites() throws {
+    let workspace = Workspace(root: TestPaths.repositoryRoot)
+    let contents = LedgerFile(workspace: workspace, mandateID: "kz-csto-2024").read()
+    #expect(contents.diagnostics.isEmpty)
+    let folder = try TemporaryDirectory()
+    let copy = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "kz-csto-2024")
+    try copy.append(contents.decisions.map(\.content))
+    #expect(try Data(contentsOf: copy.url) == Data(contentsOf: Self.file))
+  }
+
+  @Test func everyItemHasOneAssessmentAndEvidenceIsInTheTerm() throws {
+    let workspace = Workspace(root: TestPaths.repositoryRoot)
+    let mandate = try #require(
+      MandateLoader().load(
+        url: workspace.prioritiesDirectory.appendingPathComponent("kz-csto-2024.yaml"), displayPath: "m"
+      ).mandate)
+    let state = LedgerState(LedgerFile(workspace: workspace, mandateID: "kz-csto-2024").read().decisions)
+    #expect(Set(state.assessments.map(\.item)) == Set(mandate.items.map(\.id)))
+    #expect(state.assessments.count == mandate.items.count)
+    #expect(state.assessments.allSatisfy { !$0.note.isEmpty })
+    #expect(state.tags.count == 10)
+    #expect(state.tags.values.contains { $0.strength == .material })
+    #expect(state.tags.values.allSatisfy { $0.note != nil })
+    #expect(SuspectTags.find(in: state, mandate: mandate).isEmpty)
+  }
+}
