@@ -64,8 +64,9 @@ public struct QuarterlyReport: Sendable, Equatable, Codable {
     public var taggedEvents: Int
     /// Events of the period without a decision that have at least one suggestion.
     public var pendingSuggestions: Int
-    /// Events in the record without a date (the whole record, not only this period).
-    public var undated: Int
+    /// Events that no quarter of the term can hold: undated, or dated only to a year or a span
+    /// across quarters (listed in `unplaced`).
+    public var unplaced: Int
     /// Tags standing on events of the period.
     public var tagsInPeriod: Int
   }
@@ -146,11 +147,19 @@ public struct QuarterlyReport: Sendable, Equatable, Codable {
     public var stance: Stance
     public var note: String?
     public var by: String
+
+    // `sourceUrl` so that the snake_case key `source_url` reads back (the decoder would look
+    // for `sourceUrl`).
+    enum CodingKeys: String, CodingKey {
+      case event, dateLabel, date, title, source, sourceURL = "sourceUrl", strength, stance, note, by
+    }
   }
 
   public enum GapKind: String, Sendable, Equatable, Codable, CaseIterable {
     /// No event of the period was suggested for, tagged or rejected for the item.
     case noNews = "no-news"
+    /// The period's only evidence speaks against the item.
+    case onlyContradicting = "only-contradicting"
     /// Events of the period are suggested for the item but nobody has looked at them.
     case notReviewed = "not-reviewed"
     /// Events of the period were suggested and all were rejected.
@@ -163,6 +172,7 @@ public struct QuarterlyReport: Sendable, Equatable, Codable {
 
   public struct Gaps: Sendable, Equatable, Codable {
     public var noNews: [String]
+    public var onlyContradicting: [String]
     public var notReviewed: [String]
     public var reviewedNothingRelevant: [String]
     /// Items without supporting evidence for more than `settings.staleDays`, with the days.

@@ -36,11 +36,12 @@ public protocol ReportRenderer: Sendable {
 /// The registry of report renderers, by format.
 public enum ReportRenderers {
   public static let all: [any ReportRenderer] = [
-    JSONReportRenderer()
+    TextReportRenderer(), MarkdownReportRenderer(), JSONReportRenderer(), CSVReportRenderer(),
   ]
 
-  public static func renderer(for format: ReportFormat) -> any ReportRenderer {
-    all.first { $0.format == format }!
+  public static func renderer(for format: ReportFormat) throws(ReportError) -> any ReportRenderer {
+    guard let renderer = all.first(where: { $0.format == format }) else { throw .noRenderer(format.rawValue) }
+    return renderer
   }
 }
 
