@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 extension ReportBuilder {
-  static let factsColumns = "id, date, date_end, last_day, precision, COALESCE(title, substr(body, 1, 300)) AS title, sources"
+  static let factsColumns =
+    "id, date, date_end, last_day, precision, COALESCE(title, substr(body, 1, 300)) AS title, sources"
 
   static func facts(_ row: Row) -> EventFacts {
     let date: String? = row["date"]
@@ -58,8 +59,8 @@ extension ReportBuilder {
         start += chunk.count
         let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
         for row in try Row.fetchAll(
-          db, sql: "SELECT \(Self.factsColumns) FROM event WHERE id IN (\(marks))", arguments: StatementArguments(chunk))
-        {
+          db, sql: "SELECT \(Self.factsColumns) FROM event WHERE id IN (\(marks))", arguments: StatementArguments(chunk)
+        ) {
           let fact = Self.facts(row)
           facts[fact.id] = fact
         }
@@ -82,7 +83,9 @@ extension ReportBuilder {
   }
 
   /// Candidates computed now, for reports that reproduce an earlier ledger (`--recorded-by`).
-  func directCandidates(state: LedgerState, range: DayRange, minScore: Double) throws -> [String: [(item: String, score: Double)]] {
+  func directCandidates(state: LedgerState, range: DayRange, minScore: Double) throws -> [String: [(
+    item: String, score: Double
+  )]] {
     let suggester = try Suggester(mandate: mandate, index: index, state: state)
     var result: [String: [(item: String, score: Double)]] = [:]
     try suggester.suggestBatches(SuggestionQuery(range: range, top: 3, minScore: minScore)) { batch in
@@ -92,7 +95,8 @@ extension ReportBuilder {
   }
 
   func untaggedEvents(
-    in range: DayRange, asOf: Day, tagged: Set<String>, state: LedgerState, pending: [String: [(item: String, score: Double)]]
+    in range: DayRange, asOf: Day, tagged: Set<String>, state: LedgerState,
+    pending: [String: [(item: String, score: Double)]]
   ) throws -> QuarterlyReport.EventList {
     guard range.start <= asOf else { return .init(total: 0, events: []) }
     let rejected = Set(state.rejections.keys.map(\.event))
@@ -101,7 +105,8 @@ extension ReportBuilder {
     try index.read { db in
       let rows = try Row.fetchCursor(
         db,
-        sql: "SELECT \(Self.factsColumns) FROM event WHERE \(EventIndex.placedCondition("")) ORDER BY date, date_end, id",
+        sql:
+          "SELECT \(Self.factsColumns) FROM event WHERE \(EventIndex.placedCondition("")) ORDER BY date, date_end, id",
         arguments: [range.start.description, range.end.description, range.start.description, range.end.description])
       while let row = try rows.next() {
         let id: String = row["id"]
@@ -170,7 +175,9 @@ extension ReportBuilder {
     let coveredNow = Set(current.filter { $0.evidencePeriod.supporting > 0 }.map(\.id))
     return QuarterlyReport.Delta(
       previous: previous.label,
-      newEvidence: current.filter { $0.evidencePeriod.total > 0 }.map { .init(item: $0.id, count: $0.evidencePeriod.total) },
+      newEvidence: current.filter { $0.evidencePeriod.total > 0 }.map {
+        .init(item: $0.id, count: $0.evidencePeriod.total)
+      },
       statusChanges: mandate.items.compactMap { item in
         guard let now = state.status(of: item.id, asOf: asOf)?.status else { return nil }
         let before = state.status(of: item.id, asOf: previous.range.end)?.status

@@ -100,7 +100,8 @@ public final class ReportBuilder {
     let counted = DayRange(start: period.range.start, end: max(period.range.start, min(period.range.end, asOf)))
     let toDate = DayRange(start: mandate.term.start, end: max(mandate.term.start, min(mandate.term.end, asOf)))
     let fullState = try index.ledgerState(mandate: mandate.id)
-    let state = options.recordedBy == nil ? fullState : try index.ledgerState(mandate: mandate.id, recordedBy: options.recordedBy)
+    let state =
+      options.recordedBy == nil ? fullState : try index.ledgerState(mandate: mandate.id, recordedBy: options.recordedBy)
     let placed = try placedTags(state)
     let periodEvidence = placed.filter { $0.event.placed(in: counted) && asOf >= period.range.start }
     let toDateEvidence = placed.filter { $0.event.placed(in: toDate) }
@@ -116,7 +117,9 @@ public final class ReportBuilder {
     let decided = state.decidedEvents
     let undecidedPending = pending.filter { !decided.contains($0.key) && !$0.value.isEmpty }
     var pendingByItem: [String: Int] = [:]
-    for candidates in undecidedPending.values { for candidate in candidates { pendingByItem[candidate.item, default: 0] += 1 } }
+    for candidates in undecidedPending.values {
+      for candidate in candidates { pendingByItem[candidate.item, default: 0] += 1 }
+    }
 
     let periodEventIDs = try eventIDs(in: counted, asOf: asOf)
     var rejectedByItem: [String: Int] = [:]
@@ -138,7 +141,8 @@ public final class ReportBuilder {
           case .noNews: gaps.noNews.append(item.id)
           case .notReviewed: gaps.notReviewed.append(item.id)
           case .reviewedNothingRelevant: gaps.reviewedNothingRelevant.append(item.id)
-          case .stale: gaps.stale.append(.init(item: item.id, days: report.daysWithoutEvidence, lastEvidence: report.lastEvidence))
+          case .stale:
+            gaps.stale.append(.init(item: item.id, days: report.daysWithoutEvidence, lastEvidence: report.lastEvidence))
           case .pastDue: gaps.pastDue.append(.init(item: item.id, due: item.due!, status: report.status?.status))
           }
         }
@@ -173,7 +177,8 @@ public final class ReportBuilder {
         toDate: share(allItems, mandate.items) { $0.evidenceToDate.supporting > 0 }),
       priorities: priorityReports, gaps: gaps,
       delta: try delta(options: options, current: allItems, placed: placed, state: state, asOf: asOf),
-      untagged: try untaggedEvents(in: counted, asOf: asOf, tagged: taggedInPeriod, state: state, pending: undecidedPending),
+      untagged: try untaggedEvents(
+        in: counted, asOf: asOf, tagged: taggedInPeriod, state: state, pending: undecidedPending),
       unplaced: try unplacedEvents(),
       timeline: timeline(placed: placed, asOf: asOf),
       settings: .init(staleDays: options.staleDays, minScore: options.minScore, listLimit: Self.listLimit))
@@ -202,12 +207,13 @@ public final class ReportBuilder {
     }
     if days > staleDays { gaps.append(.stale) }
     if let due = item.due, due < asOf, status?.status != .achieved { gaps.append(.pastDue) }
-    let evidence = periodEvidence.sorted { ($0.event.date ?? asOf, $0.event.id) < ($1.event.date ?? asOf, $1.event.id) }.map {
-      QuarterlyReport.Evidence(
-        event: $0.event.id, dateLabel: $0.event.summary.dateLabel, date: $0.event.date, title: $0.event.title,
-        source: $0.event.source, sourceURL: $0.event.sourceURL, strength: $0.tag.strength, stance: $0.tag.stance,
-        note: $0.tag.note, by: $0.tag.by)
-    }
+    let evidence = periodEvidence.sorted { ($0.event.date ?? asOf, $0.event.id) < ($1.event.date ?? asOf, $1.event.id) }
+      .map {
+        QuarterlyReport.Evidence(
+          event: $0.event.id, dateLabel: $0.event.summary.dateLabel, date: $0.event.date, title: $0.event.title,
+          source: $0.event.source, sourceURL: $0.event.sourceURL, strength: $0.tag.strength, stance: $0.tag.stance,
+          note: $0.tag.note, by: $0.tag.by)
+      }
     return QuarterlyReport.ItemReport(
       id: item.id, text: item.text, weight: item.weight, due: item.due, indicator: item.indicator, status: status,
       evidencePeriod: periodCounts, evidenceToDate: evidenceCounts(toDateEvidence), lastEvidence: lastEvidence,

@@ -19,12 +19,16 @@ public enum SuggestionCache {
 
   /// What the cache depends on, as one digest.
   static func fingerprint(mandate: Mandate, index: EventIndex, minScore: Double) throws -> String {
-    var parts = ["engine \(engineVersion)", "min \(minScore)", (try? JSON.encode(mandate, pretty: false)) ?? mandate.id]
+    var parts = [
+      "engine \(engineVersion)", "min \(minScore)", (try? JSON.encode(mandate, pretty: false)) ?? mandate.id,
+    ]
     try index.read { db in
       for row in try Row.fetchAll(db, sql: "SELECT name, size, modified FROM record_file ORDER BY name") {
         parts.append("e \(row["name"] as String) \(row["size"] as Int64) \(row["modified"] as Int64)")
       }
-      for row in try Row.fetchAll(db, sql: "SELECT name, size, modified FROM ledger_file WHERE name = ?", arguments: [mandate.id]) {
+      for row in try Row.fetchAll(
+        db, sql: "SELECT name, size, modified FROM ledger_file WHERE name = ?", arguments: [mandate.id])
+      {
         parts.append("l \(row["size"] as Int64) \(row["modified"] as Int64)")
       }
     }
@@ -60,7 +64,8 @@ public enum SuggestionCache {
       try index.write { db in
         try db.execute(sql: createSQL)
         try db.execute(sql: "DELETE FROM suggestion_cache WHERE mandate = ?", arguments: [mandate.id])
-        let insert = try db.makeStatement(sql: "INSERT INTO suggestion_cache(mandate, event, rank, item, score) VALUES (?, ?, ?, ?, ?)")
+        let insert = try db.makeStatement(
+          sql: "INSERT INTO suggestion_cache(mandate, event, rank, item, score) VALUES (?, ?, ?, ?, ?)")
         for row in rows { try insert.execute(arguments: [mandate.id, row.event, row.rank, row.item, row.score]) }
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, fingerprint])
       }
@@ -73,7 +78,9 @@ public enum SuggestionCache {
           SELECT c.event, c.item, c.score FROM suggestion_cache c JOIN event e ON e.id = c.event
           WHERE c.mandate = ? AND \(EventIndex.placedCondition("e.")) ORDER BY c.event, c.rank
           """,
-        arguments: [mandate.id, range.start.description, range.end.description, range.start.description, range.end.description])
+        arguments: [
+          mandate.id, range.start.description, range.end.description, range.start.description, range.end.description,
+        ])
       while let row = try rows.next() {
         result[row["event"], default: []].append((row["item"], row["score"]))
       }
