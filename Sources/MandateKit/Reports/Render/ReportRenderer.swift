@@ -36,7 +36,8 @@ public protocol ReportRenderer: Sendable {
 /// The registry of report renderers, by format.
 public enum ReportRenderers {
   public static let all: [any ReportRenderer] = [
-    JSONReportRenderer()
+    HTMLReportRenderer(),
+    JSONReportRenderer(),
   ]
 
   public static func renderer(for format: ReportFormat) -> any ReportRenderer {
