@@ -113,12 +113,14 @@ extension HTMLReportTemplate {
     }
     @page { size: A4; margin: 14mm 12mm; }
     @media print {
-      body { font-size: 9pt; color: #000; background: none; }
+      /* Sizes are in rem: a smaller root scales the whole page to paper (body 9pt, tables 8pt). */
+      html { font-size: 12px; }
+      body { font-size: 1rem; color: #000; background: none; }
       .page { max-width: none; padding: 0; }
       .counts li, .evidence li, .badge, .bar-track { background: none; }
       .bar-fill, .swatch { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
       a { color: inherit; }
-      .ev-title a[href]::after { content: " <" attr(href) ">"; font-weight: normal; font-size: 8pt; }
+      .ev-title a[href]::after { content: " <" attr(href) ">"; font-weight: normal; font-size: .85rem; }
       .table-wrap, .plot-wrap { overflow: visible; }
       footer { break-before: avoid; }
       svg.plot { min-width: 0; }
@@ -129,14 +131,18 @@ extension HTMLReportTemplate {
       .items { table-layout: fixed; }
       .items .item-text, .items .status { min-width: 0; }
       .items thead th.num { white-space: normal; }
-      .items thead th { font-size: 6.5pt; letter-spacing: 0; }
-      .col-id { width: 6%; } .col-text { width: 31%; } .col-status { width: 17%; } .col-count { width: 9%; }
-      .col-date { width: 11%; } .col-days { width: 10%; } .col-pending { width: 7%; }
-      h2, h3, h4, h5, .priority-head { break-after: avoid; }
-      tr, .bar-row, .priority-head, .evidence li, .group, figure, .chart-data, .counts, .facts { break-inside: avoid; }
+      .items thead th { letter-spacing: 0; }
+      .col-id { width: 6%; } .col-text { width: 29%; } .col-status { width: 16%; } .col-count { width: 9%; }
+      .col-date { width: 12%; } .col-days { width: 11%; } .col-pending { width: 8%; }
       /* A priority's heading and coverage stay with its table's first rows; rows and pieces of
          evidence are never cut, but a long priority may continue on the next page rather than
          leave most of one empty. */
+      h2, h3, h4, h5, .priority-head { break-after: avoid; }
+      h3, h4, h5, tr, .bar-row, .priority-head, .evidence li, .group, figure, .chart-data, .counts, .facts {
+        break-inside: avoid;
+      }
+      /* Headings and their lead paragraph stay with what follows them. */
+      .lead { break-after: avoid; }
     }
 
     """
