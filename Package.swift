@@ -18,6 +18,8 @@ let package = Package(
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     // Aligned text tables for the terminal.
     .package(url: "https://github.com/ordo-one/TextTable", from: "0.0.2"),
+    // HTML reports: Mustache templates whose {{x}} escapes text and attribute values.
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     .target(
@@ -28,6 +30,7 @@ let package = Package(
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "CSV", package: "CSV.swift"),
         .product(name: "TextTable", package: "TextTable"),
+        .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
     .executableTarget(

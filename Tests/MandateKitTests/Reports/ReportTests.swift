@@ -197,7 +197,7 @@ extension QuarterlyReport {
 
 @Suite struct ReportRendererTests {
   static let formats: [(ReportFormat, String)] = [
-    (.text, "txt"), (.markdown, "md"), (.json, "json"), (.csv, "csv"),
+    (.text, "txt"), (.markdown, "md"), (.html, "html"), (.json, "json"), (.csv, "csv"),
   ]
 
   @Test(arguments: formats)
@@ -207,7 +207,7 @@ extension QuarterlyReport {
     assertGolden(text, "reports/midyear-Q2.\(ext)")
   }
 
-  @Test(arguments: [ReportFormat.text, .markdown])
+  @Test(arguments: [ReportFormat.text, .markdown, .html])
   func termGolden(format: ReportFormat) throws {
     let report = try ReportFixture().report(nil)
     let text = try ReportRenderers.renderer(for: format).render(report, context: RenderContext(width: 100))

@@ -36,7 +36,7 @@ public protocol ReportRenderer: Sendable {
 /// The registry of report renderers, by format.
 public enum ReportRenderers {
   public static let all: [any ReportRenderer] = [
-    TextReportRenderer(), MarkdownReportRenderer(), JSONReportRenderer(), CSVReportRenderer(),
+    TextReportRenderer(), MarkdownReportRenderer(), HTMLReportRenderer(), JSONReportRenderer(), CSVReportRenderer(),
   ]
 
   public static func renderer(for format: ReportFormat) throws(ReportError) -> any ReportRenderer {
