@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the shipped workspace's record with the tool itself: Events/ from
-# Samples/csto-pages/, then Tags/kz-csto-2024.yaml, the sample analyst's decisions on those events.
+# Samples/csto-pages/, then Tags/kz-csto-2024.yaml, the sample analyst's decisions on those events,
+# then the reports in Reports/.
 # The clock is fixed (one minute per decision) so that the result is reproducible; tests
-# (ShippedWorkspaceTests) fail when the committed files differ from what this script produces.
+# (ShippedWorkspaceTests, ShippedReportTests) fail when the committed files differ from what this script produces.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product mandate >/dev/null
@@ -12,7 +13,7 @@ minute=0
 at() { printf '2026-11-23T09:%02d:00Z' "$minute"; minute=$((minute + 1)); }
 run() { MANDATE_NOW="$(at)" "$mandate" "$@"; }
 
-rm -rf Events Tags .mandate
+rm -rf Events Tags Reports .mandate
 MANDATE_NOW="2026-11-23T09:00:00Z" "$mandate" import Samples/csto-pages
 
 # Evidence, event by event (ids as `mandate events` prints them).
@@ -47,3 +48,6 @@ for item in P3.1 P3.2 P4.1 P4.2 P5.1 P5.2 P6.1 P6.2 P6.3 P7.1 P7.2; do
   status "$item" not-yet-rated "No news on this item among the pages imported so far."
 done
 "$mandate" check
+
+# Every quarter of the term and the term itself, as the README shows.
+MANDATE_NOW="2026-11-23T10:00:00Z" "$mandate" report --all --output Reports/

@@ -15,6 +15,9 @@ public struct QuarterlyReport: Sendable, Equatable, Codable {
   public var asOf: Day
   /// When set, decisions recorded after this instant are ignored (to reproduce an earlier report).
   public var recordedBy: String?
+  /// When the report was made, only when asked for (`--timestamp`): reports are otherwise
+  /// byte-identical for the same record and as-of day.
+  public var generatedAt: String?
   public var counts: Counts
   public var coverage: Coverage
   public var priorities: [PriorityReport]
@@ -64,6 +67,8 @@ public struct QuarterlyReport: Sendable, Equatable, Codable {
     public var taggedEvents: Int
     /// Events of the period without a decision that have at least one suggestion.
     public var pendingSuggestions: Int
+    /// Events in the record without any date (all of them, not only this term's).
+    public var undated: Int
     /// Events that no quarter of the term can hold: undated, or dated only to a year or a span
     /// across quarters (listed in `unplaced`).
     public var unplaced: Int

@@ -20,11 +20,14 @@ public struct ReportOptions: Sendable {
   public var staleDays: Int
   public var minScore: Double
   public var today: Day
+  /// Set to stamp the report with the time it was made (`--timestamp`).
+  public var generatedAt: Date?
 
   public init(
     scope: Scope, asOf: Day? = nil, recordedBy: Date? = nil, staleDays: Int = 90,
-    minScore: Double = SuggestionQuery.defaultMinScore, today: Day
+    minScore: Double = SuggestionQuery.defaultMinScore, today: Day, generatedAt: Date? = nil
   ) {
+    self.generatedAt = generatedAt
     self.scope = scope
     self.asOf = asOf
     self.recordedBy = recordedBy
@@ -164,7 +167,7 @@ public final class ReportBuilder {
     let counts = QuarterlyReport.Counts(
       eventsInPeriod: periodEventIDs.count, taggedEvents: taggedInPeriod.count,
       pendingSuggestions: undecidedPending.keys.filter(periodEventIDs.contains).count,
-      unplaced: unplaced.total, tagsInPeriod: periodEvidence.count)
+      undated: try index.counts().undated, unplaced: unplaced.total, tagsInPeriod: periodEvidence.count)
     return QuarterlyReport(
       schema: QuarterlyReport.schemaVersion,
       generator: .init(tool: "mandate", version: MandateVersion.current),
@@ -174,7 +177,8 @@ public final class ReportBuilder {
       period: .init(
         kind: period.kind, label: period.label, slug: period.slug, start: period.range.start, end: period.range.end,
         calendarQuarters: quarters.isCalendar),
-      asOf: asOf, recordedBy: options.recordedBy.map(Timestamp.format), counts: counts,
+      asOf: asOf, recordedBy: options.recordedBy.map(Timestamp.format),
+      generatedAt: options.generatedAt.map(Timestamp.format), counts: counts,
       coverage: .init(
         period: share(allItems, mandate.items) { $0.evidencePeriod.supporting > 0 },
         toDate: share(allItems, mandate.items) { $0.evidenceToDate.supporting > 0 }),

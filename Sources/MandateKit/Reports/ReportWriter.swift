@@ -12,33 +12,41 @@ public struct ReportWriter {
   public static let termFormats: [ReportFormat] = [.markdown, .html]
 
   /// Every quarter that has begun by the as-of day, each as of its own end (or the as-of day),
-  /// and the whole term; returns the files written, relative to `directory`.
+  /// and the whole term; returns the files written, relative to `directory`. Every report is
+  /// built and rendered before the first file is written, so a failure leaves the folder as it
+  /// was; each file is replaced atomically.
   public func writeAll(
-    to directory: URL, asOf: Day?, recordedBy: Date?, staleDays: Int, today: Day
+    to directory: URL, asOf: Day?, recordedBy: Date?, staleDays: Int, today: Day, generatedAt: Date? = nil
   ) throws -> [String] {
     let mandate = builder.mandate
     let lastDay = asOf ?? min(today, mandate.term.end)
-    var written: [String] = []
-    let folder = directory.appendingPathComponent(mandate.id, isDirectory: true)
+    var files: [(name: String, text: String)] = []
     for quarter in builder.quarters.quarters where quarter.range.start <= lastDay {
       let report = try builder.build(
         ReportOptions(
           scope: .quarter(quarter), asOf: min(quarter.range.end, lastDay), recordedBy: recordedBy, staleDays: staleDays,
-          today: today))
-      written += try write(report, formats: Self.quarterFormats, to: folder, name: quarter.slug)
+          today: today, generatedAt: generatedAt))
+      files += try render(report, formats: Self.quarterFormats, name: quarter.slug)
     }
     let term = try builder.build(
-      ReportOptions(scope: .term, asOf: lastDay, recordedBy: recordedBy, staleDays: staleDays, today: today))
-    written += try write(term, formats: Self.termFormats, to: folder, name: "term")
-    return written.map { "\(mandate.id)/\($0)" }
+      ReportOptions(
+        scope: .term, asOf: lastDay, recordedBy: recordedBy, staleDays: staleDays, today: today,
+        generatedAt: generatedAt))
+    files += try render(term, formats: Self.termFormats, name: "term")
+    let folder = directory.appendingPathComponent(mandate.id, isDirectory: true)
+    for file in files {
+      try AtomicFile.write(Data(file.text.utf8), to: folder.appendingPathComponent(file.name))
+    }
+    return files.map { "\(mandate.id)/\($0.name)" }
   }
 
-  func write(_ report: QuarterlyReport, formats: [ReportFormat], to folder: URL, name: String) throws -> [String] {
+  func render(_ report: QuarterlyReport, formats: [ReportFormat], name: String) throws -> [(name: String, text: String)]
+  {
     try formats.map { format in
-      let file = "\(name).\(format.fileExtension)"
-      let text = try ReportRenderers.renderer(for: format).render(report, context: RenderContext())
-      try AtomicFile.write(Data(text.utf8), to: folder.appendingPathComponent(file))
-      return file
+      (
+        "\(name).\(format.fileExtension)",
+        try ReportRenderers.renderer(for: format).render(report, context: RenderContext())
+      )
     }
   }
 }

@@ -35,6 +35,9 @@ extension MandateCommand {
     @Option(help: ArgumentHelp("Days without evidence after which an item is stale.", valueName: "days"))
     var staleDays = 90
 
+    @Flag(help: "Stamp the report with the time it was made (reports are otherwise byte-identical).")
+    var timestamp = false
+
     @Option(help: "Output format: text, markdown, html, json or csv.")
     var format: ReportFormat = .text
 
@@ -72,10 +75,12 @@ extension MandateCommand {
       let today = MandateClock.today()
       let asOfDay = asOf.flatMap { Day(iso: $0) }
       let recorded = recordedBy.flatMap(Self.instant)
+      let generatedAt = timestamp ? MandateClock.now() : nil
       if all, let output {
         let directory = URL(fileURLWithPath: output, relativeTo: options.currentDirectory).standardizedFileURL
         let files = try ReportWriter(builder: builder).writeAll(
-          to: directory, asOf: asOfDay, recordedBy: recorded, staleDays: staleDays, today: today)
+          to: directory, asOf: asOfDay, recordedBy: recorded, staleDays: staleDays, today: today,
+          generatedAt: generatedAt)
         Output.stdout(
           "wrote \(files.count) reports to \(PathDisplay(base: options.currentDirectory).path(directory))/\(mandate.id)/\n"
         )
@@ -93,7 +98,9 @@ extension MandateCommand {
         scope = .quarter(builder.defaultQuarter(today: today))
       }
       let report = try builder.build(
-        ReportOptions(scope: scope, asOf: asOfDay, recordedBy: recorded, staleDays: staleDays, today: today))
+        ReportOptions(
+          scope: scope, asOf: asOfDay, recordedBy: recorded, staleDays: staleDays, today: today,
+          generatedAt: generatedAt))
       let text = try ReportRenderers.renderer(for: format).render(
         report,
         context: RenderContext(width: TerminalWidth.current(), style: output == nil ? Output.outputStyle : .plain))

@@ -30,7 +30,7 @@ final class ReportFixture {
   }
 
   func report(
-    _ quarter: String?, asOf: String? = nil, recordedBy: Date? = nil, staleDays: Int = 90
+    _ quarter: String?, asOf: String? = nil, recordedBy: Date? = nil, staleDays: Int = 90, generatedAt: Date? = nil
   ) throws -> QuarterlyReport {
     let builder = try builder()
     let scope: ReportOptions.Scope =
@@ -39,7 +39,7 @@ final class ReportFixture {
     return try builder.build(
       ReportOptions(
         scope: scope, asOf: asOf.flatMap { Day(iso: $0) }, recordedBy: recordedBy, staleDays: staleDays,
-        today: Self.today))
+        today: Self.today, generatedAt: generatedAt))
   }
 }
 
@@ -102,7 +102,8 @@ extension QuarterlyReport {
     #expect(report.item("P3.1")?.evidenceToDate == .init(declaratory: 0, material: 1, contradicting: 0))
     #expect(report.item("P3.2")?.evidenceToDate.total == 0)
     #expect(
-      report.counts == .init(eventsInPeriod: 6, taggedEvents: 2, pendingSuggestions: 1, unplaced: 2, tagsInPeriod: 2))
+      report.counts
+        == .init(eventsInPeriod: 6, taggedEvents: 2, pendingSuggestions: 1, undated: 1, unplaced: 2, tagsInPeriod: 2))
   }
 
   @Test func coverageIsWeighted() throws {
@@ -230,6 +231,34 @@ extension QuarterlyReport {
     #expect(text.contains("\"schema\" : \(QuarterlyReport.schemaVersion)"))
   }
 
+  /// Every key the JSON renderer writes is described in docs/report-json.md.
+  @Test func everyJSONKeyIsDocumented() throws {
+    let fixture = try ReportFixture()
+    // With every optional key: decisions up to now, and a time stamp.
+    let stamped = try fixture.report("Q2", recordedBy: Date(), generatedAt: Date())
+    var keys: Set<String> = []
+    func collect(_ value: Any) {
+      if let object = value as? [String: Any] {
+        for (key, inner) in object {
+          keys.insert(key)
+          collect(inner)
+        }
+      } else if let array = value as? [Any] {
+        array.forEach(collect)
+      }
+    }
+    for candidate in [stamped, try fixture.report("Q2")] {
+      let text = try JSONReportRenderer().render(candidate, context: RenderContext())
+      collect(try JSONSerialization.jsonObject(with: Data(text.utf8)))
+    }
+    let doc = try String(
+      contentsOf: TestPaths.repositoryRoot.appendingPathComponent("docs/report-json.md"), encoding: .utf8)
+    #expect(keys.count > 60)
+    for key in keys.sorted() {
+      #expect(doc.contains("`\(key)`") || doc.contains("{\(key),") || doc.contains(", \(key)}"), "\(key)")
+    }
+  }
+
   @Test func markdownEscapesNewsText() throws {
     let text = try MarkdownReportRenderer().render(try ReportFixture().report("Q2"), context: RenderContext())
     let line = try #require(text.split(separator: "\n").first { $0.contains("Rumour") })
@@ -269,25 +298,49 @@ extension QuarterlyReport {
 }
 
 @Suite struct ShippedReportTests {
-  /// The shipped workspace as the README's first command reports it.
-  static func shippedReport(_ quarter: String) throws -> QuarterlyReport {
-    let scratch = try ScratchWorkspace()
-    let tags = TestPaths.repositoryRoot.appendingPathComponent("Tags/kz-csto-2024.yaml")
-    _ = try scratch.folder.file("Tags/kz-csto-2024.yaml", try String(contentsOf: tags, encoding: .utf8))
-    try scratch.importFiles(Samples.pageFiles)
-    let mandate = try MandateCatalog.load(scratch.workspace).select(nil, workspace: scratch.workspace)
+  /// A copy of the repository's workspace: the mandate, the record and the ledger (the index is
+  /// built afresh, as on a new clone).
+  static func shippedWorkspace() throws -> (TemporaryDirectory, ReportBuilder) {
+    let folder = try TemporaryDirectory()
+    let root = TestPaths.repositoryRoot
+    for directory in ["Priorities", "Events", "Tags"] {
+      try FileManager.default.copyItem(
+        at: root.appendingPathComponent(directory), to: folder.url.appendingPathComponent(directory))
+    }
+    let workspace = Workspace(root: folder.url)
+    let mandate = try MandateCatalog.load(workspace).select(nil, workspace: workspace)
     // One lock for the index and the builder: a second shared lock from the same process would
-    // block the upgrade the index needs to take in the new ledger.
-    let lock = try WorkspaceLock(stateDirectory: scratch.workspace.stateDirectory, mode: .shared)
-    let index = try EventIndex.open(scratch.workspace, lock: lock).index
-    let builder = ReportBuilder(mandate: mandate, index: index, lock: lock)
-    let found = try #require(builder.quarters.quarter(named: quarter))
-    return try builder.build(ReportOptions(scope: .quarter(found), today: ScratchWorkspace.today))
+    // block the upgrade the index needs to build itself.
+    let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .shared)
+    let index = try EventIndex.open(workspace, lock: lock).index
+    return (folder, ReportBuilder(mandate: mandate, index: index, lock: lock))
   }
 
   @Test func shippedQuarterGolden() throws {
-    let report = try Self.shippedReport("2024Q2")
+    let (folder, builder) = try Self.shippedWorkspace()
+    defer { withExtendedLifetime(folder) {} }
+    let quarter = try #require(builder.quarters.quarter(named: "2024Q2"))
+    let report = try builder.build(ReportOptions(scope: .quarter(quarter), today: ScratchWorkspace.today))
     assertGolden(try TextReportRenderer().render(report, context: RenderContext(width: 100)), "reports/kz-2024-Q2.txt")
     assertGolden(try CSVReportRenderer().render(report, context: RenderContext()), "reports/kz-2024-Q2.csv")
+  }
+
+  /// `Reports/` must be what `mandate report --all --output Reports/` writes today.
+  @Test func shippedReportsAreUpToDate() throws {
+    let (folder, builder) = try Self.shippedWorkspace()
+    let output = folder.url.appendingPathComponent("Reports")
+    let written = try ReportWriter(builder: builder).writeAll(
+      to: output, asOf: nil, recordedBy: nil, staleDays: 90, today: ScratchWorkspace.today)
+    let shipped = TestPaths.repositoryRoot.appendingPathComponent("Reports")
+    let committed = try FileManager.default.contentsOfDirectory(
+      atPath: shipped.appendingPathComponent(builder.mandate.id).path
+    ).filter { !$0.hasPrefix(".") }.map { "\(builder.mandate.id)/\($0)" }
+    #expect(Set(committed) == Set(written), "run Scripts/regenerate-workspace.sh")
+    for name in written {
+      let fresh = try Data(contentsOf: output.appendingPathComponent(name))
+      #expect(
+        (try? Data(contentsOf: shipped.appendingPathComponent(name))) == fresh,
+        "Reports/\(name) is stale: run Scripts/regenerate-workspace.sh")
+    }
   }
 }

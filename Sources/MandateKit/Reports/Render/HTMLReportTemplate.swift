@@ -45,6 +45,9 @@ enum HTMLReportTemplate {
     {{#hasRecordedBy}}
     <div><dt>Decisions recorded by</dt><dd>{{recordedBy}}</dd></div>
     {{/hasRecordedBy}}
+    {{#hasGeneratedAt}}
+    <div><dt>Generated</dt><dd>{{generatedAt}}</dd></div>
+    {{/hasGeneratedAt}}
     <div><dt>Mandate</dt><dd><code>{{id}}</code></dd></div>
     </dl>
     <ul class="counts">

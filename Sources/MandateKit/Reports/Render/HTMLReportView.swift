@@ -36,6 +36,8 @@ struct HTMLReportView {
     var asOf: String
     var hasRecordedBy: Bool
     var recordedBy: String
+    var hasGeneratedAt: Bool
+    var generatedAt: String
     var counts: [Count]
   }
 
@@ -116,10 +118,12 @@ struct HTMLReportView {
       termEnd: report.mandate.termEnd.description, periodKind: periodName, periodLabel: period.label,
       periodStart: period.start.description, periodEnd: period.end.description, asOf: report.asOf.description,
       hasRecordedBy: report.recordedBy != nil, recordedBy: report.recordedBy ?? "",
+      hasGeneratedAt: report.generatedAt != nil, generatedAt: report.generatedAt ?? "",
       counts: [
         Count(value: report.counts.eventsInPeriod, label: "events in the period"),
         Count(value: report.counts.taggedEvents, label: "tagged events"),
         Count(value: report.counts.pendingSuggestions, label: "events with pending suggestions"),
+        Count(value: report.counts.undated, label: "undated events in the record"),
         Count(value: report.counts.unplaced, label: "events no quarter can hold"),
       ])
     coverage = [

@@ -12,7 +12,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
     line("# \(e(report.mandate.title))")
     line()
     line(
-      "**\(e(ReportText.periodTitle(report)))**, as of \(report.asOf)\(report.recordedBy.map { ", decisions recorded by \($0)" } ?? "")"
+      "**\(e(ReportText.periodTitle(report)))**, as of \(report.asOf)\(report.recordedBy.map { ", decisions recorded by \($0)" } ?? "")\(report.generatedAt.map { ", generated \($0)" } ?? "")"
     )
     line()
     line("| | |")
@@ -23,6 +23,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
     line("| Term | \(report.mandate.termStart) to \(report.mandate.termEnd) |")
     line("| Events in the period | \(report.counts.eventsInPeriod) (\(report.counts.taggedEvents) tagged) |")
     line("| Pending suggestions | \(report.counts.pendingSuggestions) |")
+    line("| Undated events in the record | \(report.counts.undated) |")
     line("| Events no quarter can hold | \(report.counts.unplaced) |")
     line("| Coverage in the period | \(ReportText.share(report.coverage.period)) |")
     line("| Coverage to date | \(ReportText.share(report.coverage.toDate)) |")

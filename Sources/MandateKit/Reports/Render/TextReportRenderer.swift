@@ -28,10 +28,11 @@ public struct TextReportRenderer: ReportRenderer {
     )
     wrapped(style.apply(.bold, "Report for \(ReportText.periodTitle(report))") + ", as of \(report.asOf)")
     if let recordedBy = report.recordedBy { wrapped("decisions recorded by \(recordedBy)") }
+    if let generatedAt = report.generatedAt { wrapped("generated \(generatedAt)") }
     line()
     let counts = report.counts
     wrapped(
-      "Events in the period \(counts.eventsInPeriod) · tagged \(counts.taggedEvents) · pending suggestions \(counts.pendingSuggestions) · in no quarter \(counts.unplaced)"
+      "Events in the period \(counts.eventsInPeriod) · tagged \(counts.taggedEvents) · pending suggestions \(counts.pendingSuggestions) · undated \(counts.undated) · in no quarter \(counts.unplaced)"
     )
     wrapped(
       "Coverage: period \(ReportText.share(report.coverage.period)) · to date \(ReportText.share(report.coverage.toDate))"
