@@ -11,6 +11,8 @@ struct BenchCase: Sendable {
     BenchCase(name: "exec", run: ExecBench.run),
     BenchCase(name: "dates", run: DatesBench.run),
     BenchCase(name: "suggest-quality", run: QualityBench.run),
+    BenchCase(name: "ledger", run: LedgerBench.run),
+    BenchCase(name: "report", run: ReportBench.run),
   ]
 }
 

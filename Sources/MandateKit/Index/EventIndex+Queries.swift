@@ -81,7 +81,9 @@ extension EventIndex {
   public func counts() throws -> (total: Int, undated: Int) {
     try read { db in
       let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
-      let undated = try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE precision = 'none'") ?? 0
+      // `precision <> 'day'` lets SQLite count through the small `event_coarse` index.
+      let undated =
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE precision <> 'day' AND precision = 'none'") ?? 0
       return (total, undated)
     }
   }

@@ -64,21 +64,29 @@ enum LedgerIndex {
   }
 
   static func decisions(_ db: Database, mandate: String) throws -> [Decision] {
-    try Row.fetchAll(db, sql: "SELECT * FROM decision WHERE mandate = ? ORDER BY seq", arguments: [mandate]).compactMap
-    { row in
-      guard let kind = Decision.Kind(rawValue: row["kind"]) else { return nil }
-      let strength: String? = row["strength"]
-      let stance: String? = row["stance"]
-      let status: String? = row["status"]
-      let asOf: String? = row["as_of"]
-      let at: Double = row["at"]
-      return Decision(
-        kind: kind, event: row["event"], item: row["item"],
-        strength: strength.flatMap(EvidenceStrength.init(rawValue:)),
-        stance: stance.flatMap(Stance.init(rawValue:)), note: row["note"], fingerprint: row["fingerprint"],
-        status: status.flatMap(ItemStatus.init(rawValue:)), asOf: asOf.flatMap { Day(iso: $0) }, by: row["by"],
-        at: Date(timeIntervalSince1970: at), line: row["line"])
+    // Columns by position: a lookup by name costs a search per column and row.
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT kind, event, item, strength, stance, note, fingerprint, status, as_of, by, at, line
+        FROM decision WHERE mandate = ? ORDER BY seq
+        """, arguments: [mandate])
+    var decisions: [Decision] = []
+    while let row = try rows.next() {
+      guard let kind = Decision.Kind(rawValue: row[0]) else { continue }
+      let strength: String? = row[3]
+      let stance: String? = row[4]
+      let status: String? = row[7]
+      let asOf: String? = row[8]
+      let at: Double = row[10]
+      decisions.append(
+        Decision(
+          kind: kind, event: row[1], item: row[2], strength: strength.flatMap(EvidenceStrength.init(rawValue:)),
+          stance: stance.flatMap(Stance.init(rawValue:)), note: row[5], fingerprint: row[6],
+          status: status.flatMap(ItemStatus.init(rawValue:)), asOf: asOf.flatMap { Day(iso: $0) }, by: row[9],
+          at: Date(timeIntervalSince1970: at), line: row[11]))
     }
+    return decisions
   }
 }
 

@@ -97,6 +97,8 @@ public struct Event: Sendable, Equatable, Codable {
 
   /// At most `limit` characters of `text`, cut at a word boundary and marked with an ellipsis.
   public static func firstWords(of text: String, limit: Int) -> String {
+    // Most titles are short, single-spaced ASCII already: return them without splitting.
+    if text.utf8.count <= limit, Self.isFlatASCII(text) { return text }
     let flat = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     guard flat.count > limit else { return flat }
     let cut = flat.prefix(limit)
@@ -104,6 +106,18 @@ public struct Event: Sendable, Equatable, Codable {
       return String(cut[..<space]) + "…"
     }
     return String(cut) + "…"
+  }
+
+  /// ASCII with no white space other than single spaces between words.
+  static func isFlatASCII(_ text: String) -> Bool {
+    var previousSpace = true
+    for byte in text.utf8 {
+      if byte >= 0x80 || (byte < 0x20) || byte == 0x7F { return false }
+      let space = byte == 0x20
+      if space && previousSpace { return false }
+      previousSpace = space
+    }
+    return !previousSpace
   }
 }
 

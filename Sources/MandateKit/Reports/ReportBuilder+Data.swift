@@ -5,18 +5,21 @@ extension ReportBuilder {
   static let factsColumns =
     "id, date, date_end, last_day, precision, COALESCE(title, substr(body, 1, 300)) AS title, sources"
 
+  /// The facts of a row selected with `factsColumns`, read by position (GRDB's lookup by name
+  /// costs a case-insensitive search per column, which shows in reports over 20,000 tags).
   static func facts(_ row: Row) -> EventFacts {
-    let date: String? = row["date"]
-    let end: String? = row["date_end"]
-    let last: String? = row["last_day"]
-    let title: String = row["title"]
-    let sources: String = row["sources"]
+    let date: String? = row[1]
+    let end: String? = row[2]
+    let last: String? = row[3]
+    let precision: String = row[4]
+    let title: String = row[5]
+    let sources: String = row[6]
     let url = Self.firstValue("url", in: sources)
     let file = Self.firstValue("file", in: sources)
     let position = Self.firstNumber("position", in: sources)
     return EventFacts(
-      id: row["id"], date: date.flatMap { Day(iso: $0) }, dateEnd: end.flatMap { Day(iso: $0) },
-      lastDay: last.flatMap { Day(iso: $0) }, precision: DatePrecision(rawValue: row["precision"]) ?? .none,
+      id: row[0], date: date.flatMap { Day(iso: $0) }, dateEnd: end.flatMap { Day(iso: $0) },
+      lastDay: last.flatMap { Day(iso: $0) }, precision: DatePrecision(rawValue: precision) ?? .none,
       title: Event.firstWords(of: title, limit: 160),
       source: url ?? file.map { path in position.map { "\(path):\($0)" } ?? path } ?? "", sourceURL: url)
   }
@@ -24,47 +27,112 @@ extension ReportBuilder {
   /// The first string value of `key` in the sources JSON, without decoding it all (it is the
   /// index's own compact form, see `EventLineEncoder`).
   static func firstValue(_ key: String, in json: String) -> String? {
-    guard let range = json.range(of: "\"\(key)\":\"") else { return nil }
-    var value = ""
-    var escaped = false
-    for character in json[range.upperBound...] {
-      if escaped {
-        value.append(character == "n" ? "\n" : character == "t" ? "\t" : character)
-        escaped = false
-      } else if character == "\\" {
-        escaped = true
-      } else if character == "\"" {
-        return value
-      } else {
-        value.append(character)
+    var json = json
+    return json.withUTF8 { bytes -> String? in
+      guard let start = Self.end(of: Array("\"\(key)\":\"".utf8), in: bytes) else { return nil }
+      var value: [UInt8] = []
+      var index = start
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
+          let next = bytes[index + 1]
+          if next == UInt8(ascii: "u") {
+            // \uXXXX escapes are rare in the index's compact JSON; decode the whole value properly.
+            return Self.decodedValue(key, in: bytes)
+          }
+          value.append(next == UInt8(ascii: "n") ? 10 : next == UInt8(ascii: "t") ? 9 : next)
+          index += 2
+        } else if byte == UInt8(ascii: "\"") {
+          return String(decoding: value, as: UTF8.self)
+        } else {
+          value.append(byte)
+          index += 1
+        }
       }
+      return nil
+    }
+  }
+
+  static func firstNumber(_ key: String, in json: String) -> Int? {
+    var json = json
+    return json.withUTF8 { bytes -> Int? in
+      guard var index = Self.end(of: Array("\"\(key)\":".utf8), in: bytes) else { return nil }
+      var digits: [UInt8] = []
+      while index < bytes.count, bytes[index] == UInt8(ascii: "-") || (48...57).contains(bytes[index]) {
+        digits.append(bytes[index])
+        index += 1
+      }
+      return Int(String(decoding: digits, as: UTF8.self))
+    }
+  }
+
+  /// The offset just past the first occurrence of `needle` in `bytes`.
+  private static func end(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let first = needle.first, bytes.count >= needle.count else { return nil }
+    var index = 0
+    while index <= bytes.count - needle.count {
+      if bytes[index] == first {
+        var matched = 1
+        while matched < needle.count, bytes[index + matched] == needle[matched] { matched += 1 }
+        if matched == needle.count { return index + matched }
+      }
+      index += 1
     }
     return nil
   }
 
-  static func firstNumber(_ key: String, in json: String) -> Int? {
-    guard let range = json.range(of: "\"\(key)\":") else { return nil }
-    return Int(json[range.upperBound...].prefix { $0 == "-" || $0.isNumber })
+  /// The first value of `key` decoded by a JSON parser: the sources JSON is an array of objects.
+  private static func decodedValue(_ key: String, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let sources = try? JSONSerialization.jsonObject(with: Data(buffer: bytes)) as? [[String: Any]] else {
+      return nil
+    }
+    return sources.lazy.compactMap { $0[key] as? String }.first
+  }
+
+  /// The facts of the events with these ids, by id (ids not in the index are left out).
+  static func facts(_ db: Database, ids: [String]) throws -> [String: EventFacts] {
+    var facts: [String: EventFacts] = [:]
+    facts.reserveCapacity(ids.count)
+    var start = 0
+    while start < ids.count {
+      let chunk = Array(ids[start..<min(start + 500, ids.count)])
+      start += chunk.count
+      let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT \(factsColumns) FROM event WHERE id IN (\(marks))", arguments: StatementArguments(chunk))
+      while let row = try rows.next() {
+        let fact = Self.facts(row)
+        facts[fact.id] = fact
+      }
+    }
+    return facts
   }
 
   /// The standing tags with their events' facts (tags of events no longer in the record are
   /// left out; `check` reports them).
-  func placedTags(_ state: LedgerState) throws -> [Placed] {
-    let ids = Array(Set(state.tags.values.map(\.event)))
+  /// Titles and sources are read only for events placed in `detailed` (and undated ones): the
+  /// other tags count towards totals and dates, which the date index holds.
+  func placedTags(_ state: LedgerState, detailed: DayRange) throws -> [Placed] {
+    let ids = Set(state.tags.values.map(\.event))
     var facts: [String: EventFacts] = [:]
+    facts.reserveCapacity(ids.count)
     try index.read { db in
-      var start = 0
-      while start < ids.count {
-        let chunk = Array(ids[start..<min(start + 500, ids.count)])
-        start += chunk.count
-        let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-        for row in try Row.fetchAll(
-          db, sql: "SELECT \(Self.factsColumns) FROM event WHERE id IN (\(marks))", arguments: StatementArguments(chunk)
-        ) {
-          let fact = Self.facts(row)
-          facts[fact.id] = fact
-        }
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT id, date, date_end, last_day, precision FROM event WHERE date IS NOT NULL")
+      while let row = try rows.next() {
+        let id: String = row[0]
+        guard ids.contains(id) else { continue }
+        let date: String? = row[1]
+        let end: String? = row[2]
+        let last: String? = row[3]
+        let precision: String = row[4]
+        facts[id] = EventFacts(
+          id: id, date: date.flatMap { Day(iso: $0) }, dateEnd: end.flatMap { Day(iso: $0) },
+          lastDay: last.flatMap { Day(iso: $0) }, precision: DatePrecision(rawValue: precision) ?? .none, title: "",
+          source: "", sourceURL: nil)
       }
+      let needed = ids.filter { facts[$0].map { $0.placed(in: detailed) } ?? true }
+      for (id, fact) in try Self.facts(db, ids: Array(needed)) { facts[id] = fact }
     }
     return state.tags.values.sorted { ($0.item, $0.event) < ($1.item, $1.event) }.compactMap { tag in
       facts[tag.event].map { Placed(tag: tag, event: $0) }
@@ -103,17 +171,19 @@ extension ReportBuilder {
     var total = 0
     var listed: [QuarterlyReport.EventReference] = []
     try index.read { db in
-      let rows = try Row.fetchCursor(
-        db,
-        sql:
-          "SELECT \(Self.factsColumns) FROM event WHERE \(EventIndex.placedCondition("")) ORDER BY date, date_end, id",
+      // Ids first (from the covering date index), facts only for the events listed.
+      let ids = try String.fetchCursor(
+        db, sql: "SELECT id FROM event WHERE \(EventIndex.placedCondition("")) ORDER BY date, date_end, id",
         arguments: [range.start.description, range.end.description, range.start.description, range.end.description])
-      while let row = try rows.next() {
-        let id: String = row["id"]
+      var shown: [String] = []
+      while let id = try ids.next() {
         guard !tagged.contains(id) else { continue }
         total += 1
-        guard listed.count < Self.listLimit else { continue }
-        let fact = Self.facts(row)
+        if shown.count < Self.listLimit { shown.append(id) }
+      }
+      let facts = try Self.facts(db, ids: shown)
+      for id in shown {
+        guard let fact = facts[id] else { continue }
         let review = rejected.contains(id) ? "rejected" : (pending[id]?.isEmpty == false ? "suggested" : "none")
         listed.append(.init(event: id, dateLabel: fact.summary.dateLabel, title: fact.title, review: review))
       }
@@ -131,7 +201,8 @@ extension ReportBuilder {
         db,
         sql: """
           SELECT \(Self.factsColumns) FROM event
-          WHERE precision = 'none' OR (precision IN ('month', 'year') AND date <= ? AND last_day >= ?)
+          WHERE precision <> 'day'
+            AND (precision = 'none' OR (precision IN ('month', 'year') AND date <= ? AND last_day >= ?))
           ORDER BY date IS NULL, date, id
           """,
         arguments: [mandate.term.end.description, mandate.term.start.description])

@@ -105,7 +105,7 @@ public final class ReportBuilder {
     let fullState = try index.ledgerState(mandate: mandate.id)
     let state =
       options.recordedBy == nil ? fullState : try index.ledgerState(mandate: mandate.id, recordedBy: options.recordedBy)
-    let placed = try placedTags(state)
+    let placed = try placedTags(state, detailed: counted)
     let periodEvidence = placed.filter { $0.event.placed(in: counted) && asOf >= period.range.start }
     let toDateEvidence = placed.filter { $0.event.placed(in: toDate) }
 

@@ -75,9 +75,11 @@ public enum SuggestionCache {
       let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT c.event, c.item, c.score FROM suggestion_cache c JOIN event e ON e.id = c.event
-          WHERE c.mandate = ? AND \(EventIndex.placedCondition("e.")) ORDER BY c.event, c.rank
+          SELECT c.event, c.item, c.score FROM event e CROSS JOIN suggestion_cache c
+          ON c.mandate = ? AND c.event = e.id
+          WHERE \(EventIndex.placedCondition("e.")) ORDER BY c.event, c.rank
           """,
+        // From the period's events (by date) to their cached rows, not the whole cache to the events.
         arguments: [
           mandate.id, range.start.description, range.end.description, range.start.description, range.end.description,
         ])

@@ -8,6 +8,21 @@ import Testing
     try HTMLReportRenderer().render(report, context: RenderContext())
   }
 
+  /// Evidence entries answer Mustache by name without `Mirror`: every stored field must be reachable.
+  @Test func evidenceViewExposesEveryField() {
+    let evidence = HTMLReportView.Evidence(
+      event: "e1", dateLabel: "2024-04-08", title: "T", hasLink: true, href: "https://x", source: "s",
+      strength: "material", stance: "supports", contradicts: false, hasNote: true, note: "n", by: "a")
+    let fields = Mirror(reflecting: evidence).children.compactMap { child in child.label.map { ($0, child.value) } }
+    #expect(fields.count == 12)
+    for (label, value) in fields {
+      #expect(
+        evidence.child(named: label).map { String(describing: $0) } == String(describing: value),
+        "field \(label)")
+    }
+    #expect(evidence.child(named: "missing") == nil)
+  }
+
   @Test func seedQuarterMatchesGolden() throws {
     let seed = try SeedReport()
     try seed.recordDecisions()

