@@ -31,6 +31,7 @@ enum LedgerCheck {
         }
         return copy
       }
+      let known = (try? index.knownIDs(Set(contents.decisions.compactMap(\.event)))) ?? []
       for decision in contents.decisions {
         let location = FileLocation(file: file, line: decision.line ?? 1, column: 3)
         if mandate.item(id: decision.item) == nil {
@@ -42,7 +43,7 @@ enum LedgerCheck {
               "`\(decision.kind.rawValue)` entry names item `\(decision.item)`, which \(mandate.id) does not have\(hint)",
               at: location))
         }
-        if let event = decision.event, (try? index.event(id: event)) ?? nil == nil {
+        if let event = decision.event, !known.contains(event) {
           diagnostics.append(
             .error(
               "unknown-event", "`\(decision.kind.rawValue)` entry names event `\(event)`, which is not in Events/",

@@ -180,3 +180,30 @@ import Testing
     #expect(Set(state.tags.keys) == Set([LedgerState.Pair(event: "new", item: "P1.1")]))
   }
 }
+
+/// The ledger's own timestamp form is read without a formatter; it must agree with one.
+@Suite struct TimestampTests {
+  @Test(arguments: [
+    "2024-01-01T00:00:00Z", "2026-11-23T09:00:00Z", "2024-02-29T23:59:59Z", "1999-12-31T12:34:56Z",
+  ])
+  func fastPathAgreesWithISO8601(_ text: String) throws {
+    let expected = try #require(ISO8601DateFormatter().date(from: text))
+    #expect(Timestamp.utcSeconds(text) == expected)
+    #expect(Timestamp.parse(text) == expected)
+    #expect(Timestamp.format(expected) == text)
+  }
+
+  @Test(arguments: [
+    "2024-02-30T00:00:00Z", "2024-01-01T24:00:00Z", "2024-01-01T00:60:00Z", "2024-01-01 00:00:00Z",
+    "2024-01-01T00:00:00+05:00", "2024-01-01T00:00:00.5Z", "", "x",
+  ])
+  func otherFormsLeaveTheFastPath(_ text: String) {
+    #expect(Timestamp.utcSeconds(text) == nil)
+  }
+
+  @Test func offsetsAndFractionsStillParse() {
+    #expect(Timestamp.parse("2024-01-01T05:00:00+05:00") == Timestamp.parse("2024-01-01T00:00:00Z"))
+    #expect(Timestamp.parse("2024-01-01T00:00:00.500Z") != nil)
+    #expect(Timestamp.parse("yesterday") == nil)
+  }
+}

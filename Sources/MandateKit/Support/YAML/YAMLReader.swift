@@ -37,10 +37,22 @@ public enum YAMLReader {
     yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
     yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
 
-    /// A collection under construction.
-    enum Frame {
-      case sequence([YAMLNode], line: Int, column: Int)
-      case mapping([YAMLPair], pendingKey: YAMLNode?, line: Int, column: Int)
+    /// A collection under construction; an object, so that appending to the open collection
+    /// happens in place (an enum payload taken out and put back is copied on every append,
+    /// which is quadratic for a long ledger).
+    final class Frame {
+      let isSequence: Bool
+      var items: [YAMLNode] = []
+      var pairs: [YAMLPair] = []
+      var pendingKey: YAMLNode?
+      let line: Int
+      let column: Int
+
+      init(isSequence: Bool, line: Int, column: Int) {
+        self.isSequence = isSequence
+        self.line = line
+        self.column = column
+      }
     }
     var stack: [Frame] = []
     var root: YAMLNode?
@@ -48,21 +60,17 @@ public enum YAMLReader {
     var nodes = 0
 
     func attach(_ node: YAMLNode) {
-      guard let top = stack.popLast() else {
+      guard let top = stack.last else {
         root = node
         return
       }
-      switch top {
-      case .sequence(var items, let line, let column):
-        items.append(node)
-        stack.append(.sequence(items, line: line, column: column))
-      case .mapping(var pairs, let pendingKey, let line, let column):
-        if let key = pendingKey {
-          pairs.append(YAMLPair(key: key, value: node))
-          stack.append(.mapping(pairs, pendingKey: nil, line: line, column: column))
-        } else {
-          stack.append(.mapping(pairs, pendingKey: node, line: line, column: column))
-        }
+      if top.isSequence {
+        top.items.append(node)
+      } else if let key = top.pendingKey {
+        top.pairs.append(YAMLPair(key: key, value: node))
+        top.pendingKey = nil
+      } else {
+        top.pendingKey = node
       }
     }
 
@@ -98,18 +106,16 @@ public enum YAMLReader {
         attach(YAMLNode(.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE), line: line, column: column))
       case YAML_SEQUENCE_START_EVENT:
         nodes += 1
-        stack.append(.sequence([], line: line, column: column))
+        stack.append(Frame(isSequence: true, line: line, column: column))
       case YAML_MAPPING_START_EVENT:
         nodes += 1
-        stack.append(.mapping([], pendingKey: nil, line: line, column: column))
+        stack.append(Frame(isSequence: false, line: line, column: column))
       case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-        switch stack.popLast() {
-        case .sequence(let items, let line, let column):
-          attach(YAMLNode(.sequence(items), line: line, column: column))
-        case .mapping(let pairs, _, let line, let column):
-          attach(YAMLNode(.mapping(pairs), line: line, column: column))
-        case nil:
-          break
+        if let frame = stack.popLast() {
+          attach(
+            YAMLNode(
+              frame.isSequence ? .sequence(frame.items) : .mapping(frame.pairs), line: frame.line,
+              column: frame.column))
         }
       default:
         break
