@@ -59,6 +59,7 @@ public struct LedgerFile: Sendable {
   /// Appends `decisions` as new entries; the caller holds the workspace lock exclusively.
   public func append(_ decisions: [Decision]) throws(RecordError) {
     guard !decisions.isEmpty else { return }
+    removeStrayTemporaries()
     var text = try existingText()
     if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
     for decision in decisions { text += Self.entry(decision) }
@@ -73,6 +74,7 @@ public struct LedgerFile: Sendable {
   /// Writes the rewritten ledger beside the file without replacing it yet, so that a caller
   /// changing several files can have every write done before any file changes.
   public func prepareRewrite(_ decisions: [Decision]) throws(RecordError) -> PreparedFile {
+    removeStrayTemporaries()
     var text = header
     for decision in decisions { text += Self.entry(decision) }
     let data = Data(text.utf8)
@@ -88,8 +90,15 @@ public struct LedgerFile: Sendable {
     let text = try existingText()
     let tail = decisions.map(Self.entry).joined()
     guard text.hasSuffix(tail) else { return false }
+    removeStrayTemporaries()
     try AtomicFile.write(Data(text.dropLast(tail.count).utf8), to: url)
     return true
+  }
+
+  /// Clears temporary files that writers killed half-way left in `Tags/`; every writer of the
+  /// ledger holds the workspace lock exclusively, so none of them is still being written.
+  private func removeStrayTemporaries() {
+    AtomicFile.removeStrayTemporaries(in: url.deletingLastPathComponent())
   }
 
   private func existingText() throws(RecordError) -> String {
