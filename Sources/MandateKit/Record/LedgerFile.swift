@@ -61,6 +61,16 @@ public struct LedgerFile: Sendable {
     guard !decisions.isEmpty else { return }
     removeStrayTemporaries()
     var text = try existingText()
+    // Entries appended to a file that is not YAML at all would never be read back: refuse, so
+    // that the analyst fixes the file (`mandate check` shows where) rather than lose decisions.
+    do {
+      _ = try YAMLReader.read(text)
+    } catch {
+      let diagnostic = MandateLoader.diagnostic(for: error, text: text, file: displayPath)
+      let place = diagnostic.location.map { "\($0): " } ?? "\(displayPath): "
+      throw .writeFailed(
+        path: displayPath, reason: "the file cannot be read (\(place)\(diagnostic.message)); fix it first")
+    }
     if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
     for decision in decisions { text += Self.entry(decision) }
     try AtomicFile.write(Data(text.utf8), to: url)
