@@ -77,7 +77,7 @@ import Testing
     let expected = Set(FaultKit.loadEvents(reference).map(\.id))
     // The mirrored copies merge into their events: one event per numbered item.
     try #require(expected.count == 3000)
-    let window = FaultKit.seconds(full.elapsed) * 1.3
+    let window = FaultKit.seconds(full.elapsed)
     // Tag commands wait while an import holds the lock: every other round runs tags alone, killed
     // at a random moment of a short loop of them.
     let tagProbe = try Self.startTag(seededEvents[0], items[0], in: reference).child.wait()
