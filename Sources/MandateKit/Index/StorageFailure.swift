@@ -16,11 +16,15 @@ public enum StorageFailure {
   private static let mutex = NSLock()
   nonisolated(unsafe) private static var lastSystemFailure: String?
 
+  /// The system errors that say the storage refused a write; SQLite also logs others (a
+  /// missing journal, say) that would mislead if named as the reason of a later failure.
+  static let storageErrnos: Set<Int32> = [ENOSPC, EFBIG, EROFS, EIO, EDQUOT, EACCES, EPERM]
+
   /// Keeps SQLite's last "os_unix.c:LINE: (ERRNO) call(path) - …" message as "reason (call path)".
   static func note(_ message: String) {
     guard message.hasPrefix("os_unix.c:"), let open = message.range(of: ": ("),
       let close = message.range(of: ") ", range: open.upperBound..<message.endIndex),
-      let code = Int32(message[open.upperBound..<close.lowerBound]),
+      let code = Int32(message[open.upperBound..<close.lowerBound]), storageErrnos.contains(code),
       let callEnd = message.range(of: ")", options: .backwards)
     else { return }
     let call = message[close.upperBound..<callEnd.lowerBound].replacingOccurrences(of: "(", with: " ")
