@@ -23,6 +23,9 @@ struct MandateCommand: ParsableCommand {
   )
 
   static func main() {
+    // A write past the file-size limit (`ulimit -f`) would otherwise kill the process silently
+    // with SIGXFSZ; ignored, the write fails with EFBIG and the command says which file.
+    signal(SIGXFSZ, SIG_IGN)
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -34,6 +37,11 @@ struct MandateCommand: ParsableCommand {
   /// Prints `error` and exits with the code its kind calls for.
   static func exit(with error: Error) -> Never {
     if let code = error as? ExitCode { Foundation.exit(code.rawValue) }
+    // A full disk, a file-size limit or a read-only folder under the index is not a bug.
+    if let message = StorageFailure.describe(error) {
+      Output.error(message)
+      Foundation.exit(ExitStatus.failure)
+    }
     if let error = error as? any MandateError {
       Output.error(error.errorDescription ?? String(describing: error))
       Foundation.exit(ExitStatus.failure)

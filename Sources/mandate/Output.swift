@@ -3,13 +3,16 @@ import MandateKit
 
 /// Writing to standard output and error; stdout carries results, stderr messages and progress.
 enum Output {
+  /// Every text goes through `TerminalSafety`: news titles must not drive the terminal.
   static func stdout(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    let safe = TerminalSafety.neutralize(text, keepingStyle: outputStyle.enabled)
+    FileHandle.standardOutput.write(Data(safe.utf8))
   }
 
   static func stderr(_ text: String) {
     let line = text.hasSuffix("\n") ? text : text + "\n"
-    FileHandle.standardError.write(Data(line.utf8))
+    let safe = TerminalSafety.neutralize(line, keepingStyle: errorStyle.enabled)
+    FileHandle.standardError.write(Data(safe.utf8))
   }
 
   static func error(_ message: String) {
@@ -28,8 +31,10 @@ enum Output {
 final class BufferedOutput {
   private var buffer: [UInt8] = []
 
+  private let keepingStyle = Output.outputStyle.enabled
+
   func write(_ text: String) {
-    buffer.append(contentsOf: text.utf8)
+    buffer.append(contentsOf: TerminalSafety.neutralize(text, keepingStyle: keepingStyle).utf8)
     if buffer.count >= 1 << 20 { flush() }
   }
 

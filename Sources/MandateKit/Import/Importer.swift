@@ -49,6 +49,9 @@ public struct ImportReport: Sendable, Equatable {
   /// Record files written (or that would be, in a dry run).
   public var changedFiles: [String] = []
   public var dryRun = false
+  /// Set when the record was written but the index could not follow (a full disk, say): the
+  /// next command brings the index up to date from the record.
+  public var indexNotUpdated: String?
 }
 
 /// Imports news files into the `Events/` record and the index.
@@ -94,6 +97,7 @@ public final class Importer {
     report.dryRun = options.dryRun
     let spill = try PartitionSpill(directory: workspace.stateDirectory.appendingPathComponent("tmp"))
     let record = index.record
+    var recordWritten = false
     do {
       try index.write(bulkJournal: inputBytes >= Self.bulkBytes) { db in
         let session = try EventIndexWriter.Session(db, bulk: emptyIndex && inputBytes >= Self.bulkBytes)
@@ -135,6 +139,7 @@ public final class Importer {
         }
         let finishing = Result { try session.finish() }
         try writing.join()
+        recordWritten = true
         try finishing.get()
         timer.mark("write record and build indexes")
         for partition in partitions {
@@ -152,6 +157,11 @@ public final class Importer {
     } catch {
       channel.close()
       try? producing.join()
+      // The record is complete; only the derived index is behind, and it sees the record changed.
+      if recordWritten, let reason = StorageFailure.reason(error, stateDirectory: workspace.stateDirectory) {
+        report.indexNotUpdated = reason
+        return report
+      }
       throw error
     }
     timer.mark("commit")
@@ -174,7 +184,8 @@ public final class Importer {
       }
       lines += try spill.lines(partition: partition)
       lines.sort { $0.key < $1.key }
-      prepared.append((partition, lines.isEmpty ? nil : try record.prepare(lines: lines.map(\.line))))
+      prepared.append(
+        (partition, lines.isEmpty ? nil : try record.prepare(partition: partition, lines: lines.map(\.line))))
     }
     // Partitions that gain events are renamed before those that only lose some, so that an event
     // moving between files is never missing from both.

@@ -6,6 +6,10 @@ import Foundation
 struct JSONLReader: NewsReader {
   var formats: [ImportFormat] { [.jsonl] }
 
+  /// Longer lines are rejected without being read into memory: no news item is this long, and a
+  /// file that is one huge line is not JSON Lines.
+  static let maximumLineBytes = 8 << 20
+
   struct Line: Decodable {
     var date: String?
     var title: String?
@@ -31,7 +35,17 @@ struct JSONLReader: NewsReader {
       }
       batch.removeAll(keepingCapacity: true)
     }
-    try LineStream.forEachLine(of: url) { bytes, number in
+    try LineStream.forEachLine(
+      of: url, maximumLength: Self.maximumLineBytes,
+      tooLong: { number, length in
+        try flush()
+        let megabytes = String(format: "%.1f", Double(length) / 1_048_576)
+        reject(
+          RejectedRecord(
+            file: file, line: number,
+            reason: "the line is \(megabytes) MB long; a news item may have at most \(Self.maximumLineBytes >> 20) MB"))
+      }
+    ) { bytes, number in
       if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
       batch.append((Array(bytes), number))
       if batch.count == 4096 { try flush() }
@@ -121,13 +135,22 @@ enum PublishedDate {
 enum LineStream {
   static let chunkSize = 4 << 20
 
-  /// Calls `body` with each line's bytes (without the newline) and its 1-based number.
-  static func forEachLine(of url: URL, _ body: (ArraySlice<UInt8>, Int) throws -> Void) throws {
+  /// Calls `body` with each line's bytes (without the newline) and its 1-based number. A line
+  /// longer than `maximumLength` is not kept in memory: it is skipped, and `tooLong` gets its
+  /// number and length.
+  static func forEachLine(
+    of url: URL, maximumLength: Int = .max, tooLong: (_ number: Int, _ length: Int) throws -> Void = { _, _ in },
+    _ body: (ArraySlice<UInt8>, Int) throws -> Void
+  ) throws {
     guard let handle = FileHandle(forReadingAtPath: url.path) else {
       throw ImportError.unreadable(path: url.path, reason: "cannot open")
     }
     defer { try? handle.close() }
     var carry: [UInt8] = []
+    // The first bytes of `carry` known to hold no newline, so that a long line is searched once.
+    var searched = 0
+    // The length so far of an overlong line being skipped.
+    var skipping: Int?
     var number = 0
     while true {
       let chunk: Data
@@ -139,14 +162,28 @@ enum LineStream {
       if chunk.isEmpty { break }
       carry.append(contentsOf: chunk)
       var start = 0
-      while let newline = carry[start...].firstIndex(of: 0x0A) {
+      while let newline = carry[(start + searched)...].firstIndex(of: 0x0A) {
         number += 1
-        try body(carry[start..<newline], number)
+        let length = newline - start + (skipping ?? 0)
+        if length > maximumLength {
+          try tooLong(number, length)
+        } else {
+          try body(carry[start..<newline], number)
+        }
+        skipping = nil
         start = newline + 1
+        searched = 0
       }
       carry.removeFirst(start)
+      if skipping != nil || carry.count > maximumLength {
+        skipping = (skipping ?? 0) + carry.count
+        carry.removeAll(keepingCapacity: true)
+      }
+      searched = carry.count
     }
-    if !carry.isEmpty {
+    if let skipping {
+      try tooLong(number + 1, skipping)
+    } else if !carry.isEmpty {
       number += 1
       try body(carry[...], number)
     }

@@ -34,6 +34,12 @@ public enum NewsReaders {
     }
     defer { try? handle.close() }
     let head = (try? handle.read(upToCount: 64 << 10)) ?? Data()
+    if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+      throw .unreadable(
+        path: url.path,
+        reason: "the file is UTF-16 (it starts with a byte-order mark); mandate reads UTF-8: convert it first, "
+          + "e.g. iconv -f UTF-16 -t UTF-8")
+    }
     if let format = detect(head: head, extension: url.pathExtension.lowercased()) { return format }
     throw .undetectable(path: url.path)
   }

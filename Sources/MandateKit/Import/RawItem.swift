@@ -22,9 +22,9 @@ public struct RawItem: Sendable, Equatable {
     title: String?, body: String, url: String? = nil, published: Day? = nil, publishedPrecision: DatePrecision = .day,
     referenceDate: Day? = nil, language: String? = nil, role: EventSource.Role, position: Int?, truncated: Bool = false
   ) {
-    self.title = title
-    self.body = body
-    self.url = url
+    self.title = title.map(Self.withoutNUL)
+    self.body = Self.withoutNUL(body)
+    self.url = url.map(Self.withoutNUL)
     self.published = published
     self.publishedPrecision = published == nil ? .none : publishedPrecision
     self.referenceDate = referenceDate
@@ -32,6 +32,14 @@ public struct RawItem: Sendable, Equatable {
     self.role = role
     self.position = position
     self.truncated = truncated
+  }
+
+  /// NUL becomes U+FFFD (the replacement character): SQLite's text API, through which the index
+  /// is read, ends a string at NUL, so a title kept with one would show cut short everywhere but
+  /// in the record.
+  static func withoutNUL(_ text: String) -> String {
+    guard text.utf8.contains(0) else { return text }
+    return text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
   }
 }
 

@@ -37,6 +37,7 @@ public final class EventIndex: @unchecked Sendable {
   public static func open(
     _ workspace: Workspace, lock: WorkspaceLock, forceRebuild: Bool = false
   ) throws -> (index: EventIndex, preparation: Preparation) {
+    StorageFailure.stateDirectory = workspace.stateDirectory
     let originalMode = lock.mode
     defer { try? lock.change(to: originalMode) }
     if !forceRebuild, let index = try? connect(workspace), let reason = try? index.staleness(), reason == nil {
@@ -81,6 +82,7 @@ public final class EventIndex: @unchecked Sendable {
   }
 
   static func configuration() -> Configuration {
+    StorageFailure.install
     var configuration = Configuration()
     configuration.busyMode = .timeout(30)
     configuration.prepareDatabase { db in
@@ -117,7 +119,8 @@ public final class EventIndex: @unchecked Sendable {
     } catch let error as RecordError {
       throw error
     } catch {
-      throw IndexError.rebuildFailed(reason: "\(error)")
+      throw IndexError.rebuildFailed(
+        reason: StorageFailure.reason(error, stateDirectory: workspace.stateDirectory) ?? "\(error)")
     }
     let pool = try DatabasePool(path: url.path, configuration: configuration())
     return EventIndex(workspace: workspace, database: pool)

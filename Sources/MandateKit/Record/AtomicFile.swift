@@ -33,6 +33,9 @@ public enum AtomicFile {
     let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     do {
       try body(handle)
+      if let code = SimulatedWriteFailure.code(for: url) {
+        throw RecordError.writeFailed(path: url.path, reason: String(cString: strerror(code)))
+      }
       try handle.synchronize()
       try handle.close()
     } catch {
@@ -106,5 +109,36 @@ public enum RecordError: MandateError, Equatable {
     case .malformedLine(let path, let line, let reason):
       return "\(path):\(line): \(reason)"
     }
+  }
+}
+
+/// A test seam: makes the atomic writes of chosen files fail as a full disk would (ENOSPC after
+/// the content went to the temporary file), where a real full disk cannot be arranged. Scoped by
+/// path, so that tests running in parallel in other folders are not affected. Never set outside
+/// tests.
+enum SimulatedWriteFailure {
+  private static let mutex = NSLock()
+  nonisolated(unsafe) private static var failures: [String: Int32] = [:]
+
+  /// Runs `body` with writes to files under `folder` failing with `code`.
+  static func with<T>(_ code: Int32, under folder: URL, _ body: () throws -> T) rethrows -> T {
+    let prefix = folder.standardizedFileURL.path + "/"
+    mutex.lock()
+    failures[prefix] = code
+    mutex.unlock()
+    defer {
+      mutex.lock()
+      failures[prefix] = nil
+      mutex.unlock()
+    }
+    return try body()
+  }
+
+  static func code(for url: URL) -> Int32? {
+    mutex.lock()
+    defer { mutex.unlock() }
+    guard !failures.isEmpty else { return nil }
+    let path = url.standardizedFileURL.path
+    return failures.first { path.hasPrefix($0.key) }?.value
   }
 }

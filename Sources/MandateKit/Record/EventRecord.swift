@@ -56,12 +56,13 @@ public struct EventRecord: Sendable {
       }
       return
     }
-    try prepare(lines: lines).commit(to: url)
+    try prepare(partition: partition, lines: lines).commit(to: url)
   }
 
-  /// Writes `lines` to a temporary file in the folder, to be committed over a partition later.
-  public func prepare(lines: [[UInt8]]) throws(RecordError) -> PreparedFile {
-    try AtomicFile.prepare(for: directory.appendingPathComponent("partition.jsonl")) { handle in
+  /// Writes `lines` to a temporary file in the folder, to be committed over `partition` later
+  /// (a failure names the partition's file).
+  public func prepare(partition: String, lines: [[UInt8]]) throws(RecordError) -> PreparedFile {
+    try AtomicFile.prepare(for: url(partition: partition)) { handle in
       var buffer: [UInt8] = []
       buffer.reserveCapacity(1 << 20)
       for line in lines {

@@ -59,7 +59,18 @@ public struct LedgerFile: Sendable {
   /// Appends `decisions` as new entries; the caller holds the workspace lock exclusively.
   public func append(_ decisions: [Decision]) throws(RecordError) {
     guard !decisions.isEmpty else { return }
+    removeStrayTemporaries()
     var text = try existingText()
+    // Entries appended to a file that is not YAML at all would never be read back: refuse, so
+    // that the analyst fixes the file (`mandate check` shows where) rather than lose decisions.
+    do {
+      _ = try YAMLReader.read(text)
+    } catch {
+      let diagnostic = MandateLoader.diagnostic(for: error, text: text, file: displayPath)
+      let place = diagnostic.location.map { "\($0): " } ?? "\(displayPath): "
+      throw .writeFailed(
+        path: displayPath, reason: "the file cannot be read (\(place)\(diagnostic.message)); fix it first")
+    }
     if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
     for decision in decisions { text += Self.entry(decision) }
     try AtomicFile.write(Data(text.utf8), to: url)
@@ -73,6 +84,7 @@ public struct LedgerFile: Sendable {
   /// Writes the rewritten ledger beside the file without replacing it yet, so that a caller
   /// changing several files can have every write done before any file changes.
   public func prepareRewrite(_ decisions: [Decision]) throws(RecordError) -> PreparedFile {
+    removeStrayTemporaries()
     var text = header
     for decision in decisions { text += Self.entry(decision) }
     let data = Data(text.utf8)
@@ -88,8 +100,15 @@ public struct LedgerFile: Sendable {
     let text = try existingText()
     let tail = decisions.map(Self.entry).joined()
     guard text.hasSuffix(tail) else { return false }
+    removeStrayTemporaries()
     try AtomicFile.write(Data(text.dropLast(tail.count).utf8), to: url)
     return true
+  }
+
+  /// Clears temporary files that writers killed half-way left in `Tags/`; every writer of the
+  /// ledger holds the workspace lock exclusively, so none of them is still being written.
+  private func removeStrayTemporaries() {
+    AtomicFile.removeStrayTemporaries(in: url.deletingLastPathComponent())
   }
 
   private func existingText() throws(RecordError) -> String {

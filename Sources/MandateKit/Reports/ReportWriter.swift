@@ -35,7 +35,8 @@ public struct ReportWriter {
     files += try render(term, formats: Self.termFormats, name: "term")
     let folder = directory.appendingPathComponent(mandate.id, isDirectory: true)
     for file in files {
-      try AtomicFile.write(Data(file.text.utf8), to: folder.appendingPathComponent(file.name))
+      try AtomicFile.write(
+        Data(TerminalSafety.neutralize(file.text).utf8), to: folder.appendingPathComponent(file.name))
     }
     return files.map { "\(mandate.id)/\($0.name)" }
   }

@@ -123,8 +123,17 @@ public final class DecisionDesk {
     let decisions = try make(index, state, &outcome)
     guard !decisions.isEmpty else { return outcome }
     try ledger.append(decisions)
-    try index.write { db in try LedgerIndex.refresh(db, workspace: workspace) }
     outcome.recorded = decisions
+    do {
+      try index.write { db in try LedgerIndex.refresh(db, workspace: workspace) }
+    } catch {
+      // The decisions are in the ledger, which is what counts; the index sees the ledger changed
+      // and catches up on the next command.
+      guard let reason = StorageFailure.reason(error, stateDirectory: workspace.stateDirectory) else { throw error }
+      outcome.warnings.append(
+        "recorded in \(ledger.displayPath), but the index could not be updated (\(reason)); the next command updates it"
+      )
+    }
     return outcome
   }
 

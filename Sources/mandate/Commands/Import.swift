@@ -47,6 +47,11 @@ extension MandateCommand {
       }
       bar.clear()
       print(report: report)
+      if let reason = report.indexNotUpdated {
+        Output.warning(
+          "the record is written, but the index in .mandate/ could not be updated (\(reason)); the next command updates it"
+        )
+      }
       if !report.rejected.isEmpty && strict { throw ExitCode(ExitStatus.failure) }
     }
 

@@ -116,7 +116,7 @@ extension MandateCommand {
         target = target.appendingPathComponent(mandate.id).appendingPathComponent(
           "\(report.period.slug).\(format.fileExtension)")
       }
-      try AtomicFile.write(Data(text.utf8), to: target)
+      try AtomicFile.write(Data(TerminalSafety.neutralize(text).utf8), to: target)
       Output.stdout("wrote \(PathDisplay(base: options.currentDirectory).path(target))\n")
     }
   }

@@ -1,0 +1,22 @@
+import Foundation
+import Testing
+
+@testable import MandateKit
+
+@Suite struct TerminalSafetyTests {
+  @Test func controlCharactersBecomeTheirSymbols() {
+    #expect(TerminalSafety.neutralize("Esc \u{1B}]0;pwned\u{07} NUL\u{0} DEL\u{7F}") == "Esc ␛]0;pwned␇ NUL␀ DEL␡")
+    // Tab, newline and carriage return are layout; text without controls is returned as is.
+    #expect(TerminalSafety.neutralize("a\tb\r\nc") == "a\tb\r\nc")
+    let plain = "Invoice \u{202E}gnp.exe zero\u{200B}width ОДКБ"
+    #expect(TerminalSafety.neutralize(plain) == plain)
+  }
+
+  @Test func ownColourSequencesStayOnlyWhenStyling() {
+    let styled = "\u{1B}[1;33mmatch\u{1B}[0m then \u{1B}[2J"
+    #expect(TerminalSafety.neutralize(styled, keepingStyle: true) == "\u{1B}[1;33mmatch\u{1B}[0m then ␛[2J")
+    #expect(TerminalSafety.neutralize(styled) == "␛[1;33mmatch␛[0m then ␛[2J")
+    // A sequence cut short at the end of the text is not a colour.
+    #expect(TerminalSafety.neutralize("x\u{1B}[1", keepingStyle: true) == "x␛[1")
+  }
+}
