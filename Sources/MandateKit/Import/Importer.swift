@@ -177,15 +177,31 @@ public final class Importer {
     defer { for item in prepared { item.file?.discard() } }
     for partition in partitions {
       let removed = removals[partition] ?? []
-      var lines: [(key: String, line: [UInt8])] = []
+      // Recorded lines (by index) and spilled ones (by range in one buffer), sorted by key.
+      var recorded: [[UInt8]] = []
+      var keyed: [(key: String, recorded: Int, range: Range<Int>)] = []
       for line in try record.lines(partition: partition) {
         if let id = line.peek("id"), removed.contains(id) { continue }
-        lines.append((line.sortKey, line.bytes))
+        keyed.append((line.sortKey, recorded.count, 0..<0))
+        recorded.append(line.bytes)
       }
-      lines += try spill.lines(partition: partition)
-      lines.sort { $0.key < $1.key }
-      prepared.append(
-        (partition, lines.isEmpty ? nil : try record.prepare(partition: partition, lines: lines.map(\.line))))
+      let (data, spilled) = try spill.entries(partition: partition)
+      for entry in spilled { keyed.append((entry.key, -1, entry.range)) }
+      keyed.sort { $0.key < $1.key }
+      let file =
+        keyed.isEmpty
+        ? nil
+        : try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+          try record.prepare(partition: partition, count: keyed.count) { index, buffer in
+            let entry = keyed[index]
+            if entry.recorded >= 0 {
+              buffer.append(contentsOf: recorded[entry.recorded])
+            } else {
+              buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[entry.range]))
+            }
+          }
+        }
+      prepared.append((partition, file))
     }
     // Partitions that gain events are renamed before those that only lose some, so that an event
     // moving between files is never missing from both.

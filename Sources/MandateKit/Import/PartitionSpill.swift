@@ -51,26 +51,37 @@ final class PartitionSpill: @unchecked Sendable {
   /// Drops a line written earlier: its event was merged again and has a newer line.
   func supersede(_ number: Int) { superseded.insert(number) }
 
-  func lines(partition: String) throws -> [(key: String, line: [UInt8])] {
+  /// The partition's spilled lines as one buffer and, per line still current, its sort key and
+  /// byte range in that buffer: the caller sorts the ranges and writes slices, so memory holds
+  /// the partition once (a million-event import kept three copies of its largest month).
+  func entries(partition: String) throws -> (data: Data, entries: [(key: String, range: Range<Int>)]) {
     var data = Data()
     if let handle = handles[partition] {
       try handle.close()
       handles[partition] = nil
       data = try Data(contentsOf: url(partition))
+      try? FileManager.default.removeItem(at: url(partition))
     }
     data.append(contentsOf: buffers[partition] ?? [])
     buffers[partition] = nil
-    var result: [(String, [UInt8])] = []
-    for line in RecordLine.split(data) {
-      guard let first = line.bytes.firstIndex(of: 0x09),
-        let second = line.bytes[(first + 1)...].firstIndex(of: 0x09),
-        let number = Int(String(decoding: line.bytes[..<first], as: UTF8.self))
-      else { continue }
-      if superseded.contains(number) { continue }
-      result.append(
-        (String(decoding: line.bytes[(first + 1)..<second], as: UTF8.self), Array(line.bytes[(second + 1)...])))
+    var entries: [(key: String, range: Range<Int>)] = []
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        defer { start = end + 1 }
+        guard let first = (start..<end).first(where: { bytes[$0] == 0x09 }),
+          let second = (first + 1..<end).first(where: { bytes[$0] == 0x09 }),
+          let number = Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<first]), as: UTF8.self))
+        else { continue }
+        if superseded.contains(number) { continue }
+        let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[(first + 1)..<second]), as: UTF8.self)
+        entries.append((key, (second + 1)..<end))
+      }
     }
-    return result
+    return (data, entries)
   }
 
   private func url(_ partition: String) -> URL { directory.appendingPathComponent("\(partition).lines") }

@@ -126,6 +126,10 @@ enum EventIndexWriter {
 
     func finish() throws {
       if bulk {
+        // Sorting a million keys for CREATE INDEX in memory (temp_store = MEMORY) costs hundreds
+        // of megabytes; spilling the sort to a temporary file keeps a large import's memory flat.
+        try db.execute(sql: "PRAGMA temp_store = FILE")
+        defer { try? db.execute(sql: "PRAGMA temp_store = MEMORY") }
         for index in IndexSchema.secondaryIndexes { try db.execute(sql: index.create) }
       }
     }

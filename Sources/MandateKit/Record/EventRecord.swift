@@ -62,11 +62,18 @@ public struct EventRecord: Sendable {
   /// Writes `lines` to a temporary file in the folder, to be committed over `partition` later
   /// (a failure names the partition's file).
   public func prepare(partition: String, lines: [[UInt8]]) throws(RecordError) -> PreparedFile {
+    try prepare(partition: partition, count: lines.count) { index, buffer in buffer.append(contentsOf: lines[index]) }
+  }
+
+  /// Prepares a partition of `count` lines, `line(i, &buffer)` appending the i-th line's bytes.
+  public func prepare(
+    partition: String, count: Int, line: (Int, inout [UInt8]) -> Void
+  ) throws(RecordError) -> PreparedFile {
     try AtomicFile.prepare(for: url(partition: partition)) { handle in
       var buffer: [UInt8] = []
       buffer.reserveCapacity(1 << 20)
-      for line in lines {
-        buffer.append(contentsOf: line)
+      for index in 0..<count {
+        line(index, &buffer)
         buffer.append(0x0A)
         if buffer.count >= 1 << 20 {
           try handle.write(contentsOf: buffer)
