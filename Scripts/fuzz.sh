@@ -67,13 +67,14 @@ for target in "${targets[@]}"; do
   [[ -f "$fixtures/$target.dict" ]] && options+=(-dict="$fixtures/$target.dict")
   echo "fuzzing $target for ${seconds}s (log: $dir/log)..."
   status=0
+  started=$(date +%s)
   ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no MANDATE_FUZZ_TARGET="$target" \
     MANDATE_FUZZ_SCRATCH="$dir/scratch" nice -n 19 "$binary" "${options[@]}" "$dir/corpus" >"$dir/log" 2>&1 ||
     status=$?
-  executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$dir/log" | tail -1)
-  elapsed=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$dir/log" | tail -1)
-  elapsed=${elapsed:-$seconds}
+  # Wall-clock seconds: a run stopped by a crash ends early, and then libFuzzer prints no "Done" line.
+  elapsed=$(($(date +%s) - started))
   [[ $elapsed -gt 0 ]] || elapsed=1
+  executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$dir/log" | tail -1)
   executions=${executions:-0}
   crashes=0
   for artifact in "$dir/artifacts"/*; do
