@@ -61,14 +61,6 @@ public struct MandateLoader: Sendable {
       // A reader error: `column` holds a byte offset.
       (line, column) = TextPosition.of(byteOffset: column, in: text)
     }
-    // At the end of a text without a final line break libyaml moves its mark to a line of its own, so an error
-    // there ("did not find expected ']'" for `id: [a`) named the line after the last, which no editor can open
-    // (found by fuzzing, Fixtures/fuzz/mandate-yaml/ and ledger/). Point at the end of the last line instead.
-    let breaks = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-    if line > breaks.count, let last = breaks.last {
-      line = breaks.count
-      column = last.unicodeScalars.count + 1
-    }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     if error.code == "yaml-syntax", line >= 1, line <= lines.count {
       let source = lines[line - 1]

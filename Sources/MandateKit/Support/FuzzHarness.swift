@@ -65,9 +65,10 @@ package enum FuzzHarness {
     return outcome
   }
 
-  /// An upper bound of the number of lines in `data` (every LF or CR may end one), for position checks.
+  /// An upper bound of the number of lines in `data`, for position checks: every LF or CR may end one, and so
+  /// may NEL, LS and PS, which libyaml counts as line breaks (their UTF-8 encodings end in 0x85, 0xA8, 0xA9).
   static func lineBound(_ data: Data) -> Int {
-    data.reduce(1) { $0 + ($1 == 0x0A || $1 == 0x0D ? 1 : 0) }
+    data.reduce(1) { $0 + ($1 == 0x0A || $1 == 0x0D || $1 == 0x85 || $1 == 0xA8 || $1 == 0xA9 ? 1 : 0) }
   }
 
   /// One importer, through the registry and its streaming `read` as `mandate import` calls it; format
