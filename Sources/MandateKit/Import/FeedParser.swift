@@ -305,9 +305,9 @@ enum FeedUTF8 {
   }
 
   /// Whether libxml2 reads `bytes` as UTF-8: no UTF-16 or UTF-32 signature, and the XML declaration (if any)
-  /// names no encoding, or a Unicode one (a file of 8-bit characters declared "UTF-16" is read as UTF-8: libxml2
-  /// cannot switch to a wider encoding, and the names reach XMLParser unchecked). A malformed declaration names
-  /// none.
+  /// names no encoding, a Unicode one (a file of 8-bit characters declared "UTF-16" is read as UTF-8: libxml2
+  /// cannot switch to a wider encoding, and the names reach XMLParser unchecked), or one that cannot be
+  /// converted. A malformed declaration names none.
   static func readsAsUTF8(_ bytes: [UInt8]) -> Bool {
     let head = Array(bytes.prefix(4))
     if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0x00, 0x00])
@@ -324,8 +324,23 @@ enum FeedUTF8 {
     guard let key = declaration.range(of: "encoding") else { return true }
     let value = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\n" || $0 == "\r" }
     guard let quote = value.first, quote == "\"" || quote == "'" else { return true }
-    let name = value.dropFirst().prefix { $0 != quote }
-    return ["utf", "ucs", "iso-10646", "unicode"].contains { name.hasPrefix($0) }
+    let name = String(value.dropFirst().prefix { $0 != quote })
+    if ["utf", "ucs", "iso-10646", "unicode"].contains(where: { name.hasPrefix($0) }) { return true }
+    // libxml2 converts a file whose declared encoding it can open (its own converters, else iconv's); one it
+    // cannot open ("foo", or bytes that make no encoding name, as in "yutf\u{FC}-8") leaves the file read as
+    // UTF-8, names unchecked. Found by fuzzing, after the check above first trusted any declared name.
+    return !canConvert(from: name)
+  }
+
+  /// Whether `name` is an encoding name (XML's EncName) that iconv can convert to UTF-8.
+  static func canConvert(from name: String) -> Bool {
+    guard let first = name.first, first.isASCII, first.isLetter,
+      name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") })
+    else { return false }
+    let converter = iconv_open("UTF-8", name)
+    if converter == iconv_t(bitPattern: -1) { return false }
+    iconv_close(converter)
+    return true
   }
 }
 

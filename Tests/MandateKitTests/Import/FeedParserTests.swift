@@ -368,6 +368,10 @@ struct FeedParserTests {
     var attribute = Data("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<rss a".utf8)
     attribute.append(contentsOf: [0xFF] + Array("=\"1\"></rss>".utf8))
     #expect(parseError(attribute)?.line == 2)
+    // An encoding libxml2 cannot open leaves the file read as UTF-8, so it is checked too.
+    var unknown = Data("<?xml version=\"1.0\" encoding=\"no-such-encoding\"?>\n<rss a".utf8)
+    unknown.append(contentsOf: [0xFF] + Array("=\"1\"></rss>".utf8))
+    #expect(parseError(unknown)?.line == 2)
     _ = FeedParser.kind(of: attribute)  // sniffs only the bytes before the bad one, without crashing
     // Declared single-byte encodings are converted by libxml2 and still read.
     var latin1 = Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss><channel><item><title>Caf".utf8)
