@@ -45,6 +45,12 @@ let package = Package(
       name: "mandate-bench",
       dependencies: ["MandateKit"]
     ),
+    // libFuzzer target for every parser (Scripts/fuzz.sh builds it with -sanitize=fuzzer,address and
+    // -DFUZZING); a plain build gives a replayer: `mandate-fuzz --target NAME FILE...`.
+    .executableTarget(
+      name: "mandate-fuzz",
+      dependencies: ["MandateKit"]
+    ),
     .testTarget(
       name: "MandateKitTests",
       dependencies: ["MandateKit"],

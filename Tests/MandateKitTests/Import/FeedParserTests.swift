@@ -355,6 +355,35 @@ struct FeedParserTests {
           line: 5, column: 21))
   }
 
+  /// XMLParser on Linux crashed on a name that is not UTF-8 (found by fuzzing); now it is an error at the byte.
+  @Test func nonUTF8NameIsAnErrorNotACrash() throws {
+    let tag = Data([0x3C, 0xFF, 0xFF])
+    #expect(
+      parseError(tag)
+        == FeedParseError(
+          message:
+            "XML error at line 1: invalid character (the file is not valid UTF-8, or contains a control character)",
+          line: 1, column: 2))
+    #expect(FeedParser.kind(of: tag) == nil)
+    var attribute = Data("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<rss a".utf8)
+    attribute.append(contentsOf: [0xFF] + Array("=\"1\"></rss>".utf8))
+    #expect(parseError(attribute)?.line == 2)
+    // An encoding libxml2 cannot open leaves the file read as UTF-8, so it is checked too.
+    var unknown = Data("<?xml version=\"1.0\" encoding=\"no-such-encoding\"?>\n<rss a".utf8)
+    unknown.append(contentsOf: [0xFF] + Array("=\"1\"></rss>".utf8))
+    #expect(parseError(unknown)?.line == 2)
+    _ = FeedParser.kind(of: attribute)  // sniffs only the bytes before the bad one, without crashing
+    // Declared single-byte encodings are converted by libxml2 and still read.
+    var latin1 = Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss><channel><item><title>Caf".utf8)
+    latin1.append(contentsOf: [0xE9] + Array("</title></item></channel></rss>".utf8))
+    #expect(try FeedParser.parse(latin1).entries.map(\.title) == ["Café"])
+  }
+
+  /// libxml2 gives line 0 when it stops at once; a non-empty file's error is on its first line.
+  @Test func errorBeforeTheFirstLineIsOnLineOne() {
+    #expect(parseError(Data([0]))?.line == 1)
+  }
+
   @Test func undeclaredEntityIsAnError() throws {
     #expect(
       parseError(try fixture("undeclared-entity.xml"))

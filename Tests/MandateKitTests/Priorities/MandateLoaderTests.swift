@@ -116,6 +116,23 @@ import Testing
       ])
   }
 
+  /// libyaml puts an error or a node at the very end of a text without a final line break on the line after
+  /// the last; both loaders point at the end of the last line instead (found by fuzzing).
+  @Test func errorAtTheEndOfTheTextIsOnItsLastLine() {
+    let result = loader.load(text: "schema: 1\nid: [a", file: "m.yaml")
+    #expect(result.diagnostics.map { "\($0.location!.line):\($0.location!.column)" } == ["2:7"])
+    let ledger = LedgerParser(file: "l.yaml", mandateID: "m").parse("schema: 1\nmandate: m\ndecisions: [")
+    #expect(ledger.diagnostics.map { "\($0.location!.line):\($0.location!.column)" } == ["3:13"])
+    let ended = loader.load(text: "schema: 1\nid: [a\n", file: "m.yaml")
+    #expect(ended.diagnostics.map { "\($0.location!.line):\($0.location!.column)" } == ["3:1"])
+    let empty = loader.load(text: "---", file: "m.yaml")
+    #expect(
+      empty.diagnostics.map(\.summary) == ["1:4 error wrong-type: expected the mandate to be a mapping, found nothing"])
+    // libyaml's line breaks include LS (U+2028), so its line numbers do too.
+    let separated = loader.load(text: "schema: 1\u{2028}id: [a", file: "m.yaml")
+    #expect(separated.diagnostics.map { "\($0.location!.line):\($0.location!.column)" } == ["2:7"])
+  }
+
   @Test func schemaMustBeAWholeNumber() {
     let result = loader.load(text: "schema: one\nid: x\n", file: "m.yaml")
     #expect(

@@ -36,6 +36,7 @@ public enum YAMLReader {
     defer { yaml_parser_delete(&parser) }
     yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
     yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+    let end = endOfText(buffer)
 
     /// A collection under construction; an object, so that appending to the open collection
     /// happens in place (an enum payload taken out and put back is copied on every append,
@@ -77,11 +78,10 @@ public enum YAMLReader {
     while true {
       var event = yaml_event_t()
       guard yaml_parser_parse(&parser, &event) == 1 else {
-        throw syntaxError(parser)
+        throw syntaxError(parser, end: end)
       }
       defer { yaml_event_delete(&event) }
-      let line = Int(event.start_mark.line) + 1
-      let column = Int(event.start_mark.column) + 1
+      let (line, column) = clamp(event.start_mark, to: end)
       switch event.type {
       case YAML_STREAM_END_EVENT:
         return root
@@ -128,14 +128,58 @@ public enum YAMLReader {
     }
   }
 
-  private static func syntaxError(_ parser: yaml_parser_t) -> YAMLReadError {
+  /// The 1-based line and column of `mark`, moved back to `end` when it lies beyond the text.
+  ///
+  /// At the end of a text without a final line break libyaml moves its mark to a line of its own, so the last
+  /// node ("---" alone is an empty document on line 2) or an error there ("did not find expected ']'" for a last
+  /// line `id: [a`) named the line after the last, which no editor can open. Found by fuzzing
+  /// (Tests/MandateKitTests/Fixtures/fuzz/mandate-yaml/ and ledger/).
+  private static func clamp(_ mark: yaml_mark_t, to end: (line: Int, column: Int)) -> (line: Int, column: Int) {
+    let line = Int(mark.line) + 1
+    return line > end.line ? end : (line, Int(mark.column) + 1)
+  }
+
+  /// The last line of the text and the column just after its last character, counted as libyaml counts: line
+  /// breaks are LF, CR, CR LF, NEL, LS and PS, columns are characters (Unicode scalars).
+  private static func endOfText(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> (line: Int, column: Int) {
+    var line = 1
+    var column = 1
+    var index = 0
+    let count = buffer.count
+    while index < count {
+      let byte = buffer[index]
+      let next = index + 1 < count ? buffer[index + 1] : 0
+      var breakLength = 0
+      if byte == 0x0D {
+        breakLength = next == 0x0A ? 2 : 1
+      } else if byte == 0x0A {
+        breakLength = 1
+      } else if byte == 0xC2 && next == 0x85 {
+        breakLength = 2
+      } else if byte == 0xE2 && next == 0x80 && index + 2 < count
+        && (buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9)
+      {
+        breakLength = 3
+      }
+      if breakLength > 0 {
+        line += 1
+        column = 1
+        index += breakLength
+        continue
+      }
+      if byte & 0xC0 != 0x80 { column += 1 }
+      index += 1
+    }
+    return (line, column)
+  }
+
+  private static func syntaxError(_ parser: yaml_parser_t, end: (line: Int, column: Int)) -> YAMLReadError {
     let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
     if parser.error == YAML_READER_ERROR {
       // Reader errors carry a byte offset rather than a mark.
       return YAMLReadError(code: "yaml-syntax", message: problem, line: 0, column: Int(parser.problem_offset))
     }
-    let line = Int(parser.problem_mark.line) + 1
-    let column = Int(parser.problem_mark.column) + 1
+    let (line, column) = clamp(parser.problem_mark, to: end)
     if problem.hasPrefix("Maximum nesting level") {
       return YAMLReadError(
         code: "yaml-nesting", message: "nesting deeper than 1000 levels", line: line, column: column)
@@ -143,11 +187,8 @@ public enum YAMLReader {
     var message = problem
     if let context = parser.context.map({ String(cString: $0) }) {
       message += " \(context)"
-      if parser.context_mark.line != parser.problem_mark.line
-        || parser.context_mark.column != parser.problem_mark.column
-      {
-        message += " started at \(parser.context_mark.line + 1):\(parser.context_mark.column + 1)"
-      }
+      let start = clamp(parser.context_mark, to: end)
+      if start != (line, column) { message += " started at \(start.line):\(start.column)" }
     }
     return YAMLReadError(code: "yaml-syntax", message: message, line: line, column: column)
   }
