@@ -79,7 +79,7 @@ public enum FeedParser {
     // Never let XMLParser see a byte that is not UTF-8 where libxml2 reads UTF-8 (see `FeedUTF8`); the root
     // element comes before it in any feed, so sniffing the bytes up to it suffices.
     if let bad = FeedUTF8.firstInvalidByte(in: head) { head = head.prefix(bad) }
-    let parser = XMLParser(data: head)
+    let parser = XMLParser(data: FeedProcessingInstructions(padding: head).data)
     configure(parser)
     let sniffer = RootSniffer()
     parser.delegate = sniffer
@@ -126,6 +126,18 @@ public enum FeedParser {
         message: "XML error at line \(line): \(describe(code: 9))", line: line,
         column: column - (line == 1 ? bomLength(bytes) : 0))
     }
+    let padding = FeedProcessingInstructions(padding: data)
+    do {
+      return try parsePadded(padding.data)
+    } catch {
+      throw FeedParseError(
+        message: error.message, line: error.line,
+        column: padding.originalColumn(line: error.line, column: error.column))
+    }
+  }
+
+  /// The XMLParser run proper, on bytes that `FeedProcessingInstructions` has made safe for it.
+  private static func parsePadded(_ data: Data) throws(FeedParseError) -> (kind: FeedKind, entries: [FeedEntry]) {
     let parser = XMLParser(data: data)
     configure(parser)
     let reader = FeedXMLDelegate(data: data)

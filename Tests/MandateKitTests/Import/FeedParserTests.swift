@@ -384,6 +384,27 @@ struct FeedParserTests {
     #expect(parseError(Data([0]))?.line == 1)
   }
 
+  /// libxml2 hands `<?name?>` to XMLParser with NULL data, and XMLParser called strlen on it: a segmentation fault
+  /// (found by fuzzing). Such instructions are padded to `<?name ?>`, which is the same instruction.
+  @Test func processingInstructionWithoutDataIsRead() throws {
+    let feed = "<?xml version=\"1.0\"?>\n<?x?><rss><?y?><channel><item><title>A<?z?></title></item></channel></rss>"
+    #expect(try FeedParser.parse(Data(feed.utf8)).entries.map(\.title) == ["A"])
+    #expect(FeedParser.kind(of: Data(feed.utf8)) == .rss)
+    var utf16 = Data([0xFE, 0xFF])
+    utf16.append(
+      feed.replacingOccurrences(of: "1.0\"", with: "1.0\" encoding=\"UTF-16\"").data(using: .utf16BigEndian)!)
+    #expect(try FeedParser.parse(utf16).entries.map(\.title) == ["A"])
+    #expect(FeedParser.kind(of: utf16) == .rss)
+    // An error after a padded instruction keeps the column of the original text.
+    let padded = try #require(parseError(Data("<rss><?x?>&bad;</rss>".utf8)))
+    let unpadded = try #require(parseError(Data("<rss><?x ?>&bad;</rss>".utf8)))
+    #expect(padded.line == 1 && padded.column == unpadded.column - 1)
+    // Text that only looks like one is left alone.
+    #expect(
+      FeedProcessingInstructions(padding: Data("<a>x?>y</a> <? ?> <?>".utf8)).data == Data("<a>x?>y</a> <? ?> <?>".utf8)
+    )
+  }
+
   @Test func undeclaredEntityIsAnError() throws {
     #expect(
       parseError(try fixture("undeclared-entity.xml"))
