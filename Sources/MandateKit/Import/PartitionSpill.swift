@@ -88,7 +88,7 @@ final class PartitionSpill: @unchecked Sendable {
 
   private func handle(for partition: String) throws -> FileHandle {
     if let handle = handles[partition] { return handle }
-    FileManager.default.createFile(atPath: url(partition).path, contents: nil)
+    _ = FileManager.default.createFile(atPath: url(partition).path, contents: nil)
     let handle = try FileHandle(forWritingTo: url(partition))
     handles[partition] = handle
     return handle

@@ -40,7 +40,9 @@ public final class EventIndex: @unchecked Sendable {
     StorageFailure.stateDirectory = workspace.stateDirectory
     let originalMode = lock.mode
     defer { try? lock.change(to: originalMode) }
-    if !forceRebuild, let index = try? connect(workspace), let reason = try? index.staleness(), reason == nil {
+    // Fresh: read under the shared lock. (`try?` flattens the optional, so the test is on a Bool:
+    // an error and "fresh" must not look alike.)
+    if !forceRebuild, let index = try? connect(workspace), (try? index.staleness() == nil) == true {
       return (index, .fresh)
     }
     try lock.change(to: .exclusive)
@@ -100,7 +102,7 @@ public final class EventIndex: @unchecked Sendable {
     let marker = dirtyMarker(in: workspace)
     do {
       try FileManager.default.createDirectory(at: workspace.stateDirectory, withIntermediateDirectories: true)
-      FileManager.default.createFile(atPath: marker.path, contents: Data("rebuilding\n".utf8))
+      _ = FileManager.default.createFile(atPath: marker.path, contents: Data("rebuilding\n".utf8))
       for suffix in ["", "-wal", "-shm", "-journal"] { unlink(url.path + suffix) }
       let queue = try DatabaseQueue(path: url.path, configuration: configuration())
       try queue.writeWithoutTransaction { db in
@@ -176,6 +178,7 @@ public final class EventIndex: @unchecked Sendable {
   }
 
   /// Runs `body` in a write transaction; the caller holds the lock exclusively.
+  @discardableResult
   public func write<T>(_ body: (Database) throws -> T) throws -> T {
     try database.write(body)
   }

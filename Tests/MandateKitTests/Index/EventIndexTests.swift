@@ -21,9 +21,37 @@ import Testing
     #expect(try index.events(EventQuery()) == before)
   }
 
+  /// A fresh index is read under the shared lock: a reader must not wait for another reader. (A
+  /// flattened `try?` once made every command take the lock exclusively, so readers queued.)
+  @Test func aFreshIndexIsOpenedWithoutTheExclusiveLock() throws {
+    let scratch = try seeded()
+    _ = try scratch.index()
+    // Another process reading: a shared flock on the lock file through an open file of its own.
+    let other = open(scratch.workspace.stateDirectory.appendingPathComponent("lock").path, O_RDWR)
+    #expect(other >= 0 && flock(other, LOCK_SH) == 0)
+    defer { close(other) }
+    final class Outcome: @unchecked Sendable {
+      var preparation: EventIndex.Preparation?
+      let done = DispatchSemaphore(value: 0)
+    }
+    let outcome = Outcome()
+    let workspace = scratch.workspace
+    Thread.detachNewThread {
+      if let lock = try? WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .shared) {
+        outcome.preparation = try? EventIndex.open(workspace, lock: lock).preparation
+      }
+      outcome.done.signal()
+    }
+    let finished = outcome.done.wait(timeout: .now() + 30) == .success
+    flock(other, LOCK_UN)  // lets an open that waits for the exclusive lock finish
+    if !finished { outcome.done.wait() }
+    #expect(finished, "opening a fresh index waited for the exclusive lock")
+    #expect(outcome.preparation == .fresh)
+  }
+
   @Test func anInterruptedBuildIsRebuilt() throws {
     let scratch = try seeded()
-    FileManager.default.createFile(atPath: EventIndex.dirtyMarker(in: scratch.workspace).path, contents: nil)
+    #expect(FileManager.default.createFile(atPath: EventIndex.dirtyMarker(in: scratch.workspace).path, contents: nil))
     let lock = try WorkspaceLock(stateDirectory: scratch.workspace.stateDirectory, mode: .shared)
     let (index, preparation) = try EventIndex.open(scratch.workspace, lock: lock)
     #expect(preparation == .rebuilt(reason: "interrupted"))
