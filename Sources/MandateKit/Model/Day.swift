@@ -19,7 +19,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   /// Parses exactly `YYYY-MM-DD`; anything else (2024-1-5, 2024/01/05, 2024-02-30) is nil.
   public init?(iso text: some StringProtocol) {
-    let bytes = Array(text.utf8)
+    let parsed =
+      text.utf8.withContiguousStorageIfAvailable { Day(isoBytes: $0) }
+      ?? Array(text.utf8).withUnsafeBufferPointer { Day(isoBytes: $0) }
+    guard let parsed else { return nil }
+    self = parsed
+  }
+
+  /// Reads `YYYY-MM-DD` from UTF-8 bytes (a column of the index, without making a string).
+  init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
       return nil
     }

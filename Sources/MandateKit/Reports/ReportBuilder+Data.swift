@@ -5,22 +5,18 @@ extension ReportBuilder {
   static let factsColumns =
     "id, date, date_end, last_day, precision, COALESCE(title, substr(body, 1, 300)) AS title, sources"
 
-  /// The facts of a row selected with `factsColumns`, read by position (GRDB's lookup by name
-  /// costs a case-insensitive search per column, which shows in reports over 20,000 tags).
-  static func facts(_ row: Row) -> EventFacts {
-    let date: String? = row[1]
-    let end: String? = row[2]
-    let last: String? = row[3]
-    let precision: String = row[4]
-    let title: String = row[5]
-    let sources: String = row[6]
-    let url = Self.firstValue("url", in: sources)
-    let file = Self.firstValue("file", in: sources)
-    let position = Self.firstNumber("position", in: sources)
+  /// The facts of a row selected with `factsColumns`, read on SQLite's buffers.
+  static func facts(_ row: RawRows.Row) -> EventFacts {
+    let (url, file, position) = row.withBytes(6) { sources in
+      (
+        Self.firstValue("url", in: sources), Self.firstValue("file", in: sources),
+        Self.firstNumber("position", in: sources)
+      )
+    }
     return EventFacts(
-      id: row[0], date: date.flatMap { Day(iso: $0) }, dateEnd: end.flatMap { Day(iso: $0) },
-      lastDay: last.flatMap { Day(iso: $0) }, precision: DatePrecision(rawValue: precision) ?? .none,
-      title: Event.firstWords(of: title, limit: 160),
+      id: row.string(0) ?? "", date: row.day(1), dateEnd: row.day(2), lastDay: row.day(3),
+      precision: row.string(4).flatMap(DatePrecision.init(rawValue:)) ?? .none,
+      title: Event.firstWords(of: row.string(5) ?? "", limit: 160),
       source: url ?? file.map { path in position.map { "\(path):\($0)" } ?? path } ?? "", sourceURL: url)
   }
 
@@ -28,42 +24,46 @@ extension ReportBuilder {
   /// index's own compact form, see `EventLineEncoder`).
   static func firstValue(_ key: String, in json: String) -> String? {
     var json = json
-    return json.withUTF8 { bytes -> String? in
-      guard let start = Self.end(of: Array("\"\(key)\":\"".utf8), in: bytes) else { return nil }
-      var value: [UInt8] = []
-      var index = start
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
-          let next = bytes[index + 1]
-          if next == UInt8(ascii: "u") {
-            // \uXXXX escapes are rare in the index's compact JSON; decode the whole value properly.
-            return Self.decodedValue(key, in: bytes)
-          }
-          value.append(next == UInt8(ascii: "n") ? 10 : next == UInt8(ascii: "t") ? 9 : next)
-          index += 2
-        } else if byte == UInt8(ascii: "\"") {
-          return String(decoding: value, as: UTF8.self)
-        } else {
-          value.append(byte)
-          index += 1
+    return json.withUTF8 { firstValue(key, in: $0) }
+  }
+
+  static func firstValue(_ key: String, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let start = Self.end(of: Array("\"\(key)\":\"".utf8), in: bytes) else { return nil }
+    var value: [UInt8] = []
+    var index = start
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
+        let next = bytes[index + 1]
+        if next == UInt8(ascii: "u") {
+          // \uXXXX escapes are rare in the index's compact JSON; decode the whole value properly.
+          return Self.decodedValue(key, in: bytes)
         }
+        value.append(next == UInt8(ascii: "n") ? 10 : next == UInt8(ascii: "t") ? 9 : next)
+        index += 2
+      } else if byte == UInt8(ascii: "\"") {
+        return String(decoding: value, as: UTF8.self)
+      } else {
+        value.append(byte)
+        index += 1
       }
-      return nil
     }
+    return nil
   }
 
   static func firstNumber(_ key: String, in json: String) -> Int? {
     var json = json
-    return json.withUTF8 { bytes -> Int? in
-      guard var index = Self.end(of: Array("\"\(key)\":".utf8), in: bytes) else { return nil }
-      var digits: [UInt8] = []
-      while index < bytes.count, bytes[index] == UInt8(ascii: "-") || (48...57).contains(bytes[index]) {
-        digits.append(bytes[index])
-        index += 1
-      }
-      return Int(String(decoding: digits, as: UTF8.self))
+    return json.withUTF8 { firstNumber(key, in: $0) }
+  }
+
+  static func firstNumber(_ key: String, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard var index = Self.end(of: Array("\"\(key)\":".utf8), in: bytes) else { return nil }
+    var digits: [UInt8] = []
+    while index < bytes.count, bytes[index] == UInt8(ascii: "-") || (48...57).contains(bytes[index]) {
+      digits.append(bytes[index])
+      index += 1
     }
+    return Int(String(decoding: digits, as: UTF8.self))
   }
 
   /// The offset just past the first occurrence of `needle` in `bytes`.
@@ -98,9 +98,7 @@ extension ReportBuilder {
       let chunk = Array(ids[start..<min(start + 500, ids.count)])
       start += chunk.count
       let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-      let rows = try Row.fetchCursor(
-        db, sql: "SELECT \(factsColumns) FROM event WHERE id IN (\(marks))", arguments: StatementArguments(chunk))
-      while let row = try rows.next() {
+      try RawRows.scan(db, sql: "SELECT \(factsColumns) FROM event WHERE id IN (\(marks))", arguments: chunk) { row in
         let fact = Self.facts(row)
         facts[fact.id] = fact
       }
@@ -113,41 +111,53 @@ extension ReportBuilder {
   /// Titles and sources are read only for events placed in `detailed` (and undated ones): the
   /// other tags count towards totals and dates, which the date index holds.
   func placedTags(_ state: LedgerState, detailed: DayRange) throws -> [Placed] {
-    let ids = Set(state.tags.values.map(\.event))
+    let tags = state.tags.values.map { (key: EventKey.of($0.event), tag: $0) }
+    let keys = Set(tags.compactMap(\.key))
     var facts: [String: EventFacts] = [:]
-    facts.reserveCapacity(ids.count)
+    facts.reserveCapacity(keys.count)
     try index.read { db in
-      let rows = try Row.fetchCursor(
-        db, sql: "SELECT id, date, date_end, last_day, precision FROM event WHERE date IS NOT NULL")
-      while let row = try rows.next() {
-        let id: String = row[0]
-        guard ids.contains(id) else { continue }
-        let date: String? = row[1]
-        let end: String? = row[2]
-        let last: String? = row[3]
-        let precision: String = row[4]
-        facts[id] = EventFacts(
-          id: id, date: date.flatMap { Day(iso: $0) }, dateEnd: end.flatMap { Day(iso: $0) },
-          lastDay: last.flatMap { Day(iso: $0) }, precision: DatePrecision(rawValue: precision) ?? .none, title: "",
-          source: "", sourceURL: nil)
+      // Every dated event, from the covering date index, on SQLite's buffers: only the tagged
+      // ones become strings.
+      var detailedIDs: [String] = []
+      try RawRows.scan(db, sql: "SELECT id, date, date_end, last_day, precision FROM event WHERE date IS NOT NULL") {
+        row in
+        guard let key = row.eventKey(0), keys.contains(key), let id = row.string(0) else { return }
+        let fact = EventFacts(
+          id: id, date: row.day(1), dateEnd: row.day(2), lastDay: row.day(3),
+          precision: row.string(4).flatMap(DatePrecision.init(rawValue:)) ?? .none, title: "", source: "",
+          sourceURL: nil)
+        facts[id] = fact
+        if fact.placed(in: detailed) { detailedIDs.append(id) }
       }
-      let needed = ids.filter { facts[$0].map { $0.placed(in: detailed) } ?? true }
-      for (id, fact) in try Self.facts(db, ids: Array(needed)) { facts[id] = fact }
+      // Titles and sources of the detailed period's events, undated ones and those the ledger
+      // names by an alias.
+      if facts.count < tags.count {
+        var missing = Set<String>()
+        for entry in tags where facts[entry.tag.event] == nil { missing.insert(entry.tag.event) }
+        detailedIDs += missing
+      }
+      for (id, fact) in try Self.facts(db, ids: detailedIDs) { facts[id] = fact }
     }
-    return state.tags.values.sorted { ($0.item, $0.event) < ($1.item, $1.event) }.compactMap { tag in
-      facts[tag.event].map { Placed(tag: tag, event: $0) }
+    // A stable order (the state is a dictionary): by event, then item.
+    let sorted = tags.sorted {
+      $0.key == $1.key ? ($0.tag.event, $0.tag.item) < ($1.tag.event, $1.tag.item) : ($0.key ?? 0) < ($1.key ?? 0)
     }
+    return sorted.compactMap { entry in facts[entry.tag.event].map { Placed(tag: entry.tag, event: $0) } }
   }
 
-  /// Ids of the events placed in `range`.
-  func eventIDs(in range: DayRange, asOf: Day) throws -> Set<String> {
+  /// Keys (`EventKey`) of the events placed in `range`.
+  func eventKeys(in range: DayRange, asOf: Day) throws -> Set<UInt64> {
     guard range.start <= asOf else { return [] }
-    return try index.read { db in
-      Set(
-        try String.fetchAll(
-          db, sql: "SELECT id FROM event WHERE \(EventIndex.placedCondition(""))",
-          arguments: [range.start.description, range.end.description, range.start.description, range.end.description]))
+    var keys = Set<UInt64>()
+    try index.read { db in
+      try RawRows.scan(
+        db, sql: "SELECT id FROM event WHERE \(EventIndex.placedCondition(""))",
+        arguments: [range.start.description, range.end.description, range.start.description, range.end.description]
+      ) { row in
+        if let key = row.eventKey(0) { keys.insert(key) }
+      }
     }
+    return keys
   }
 
   /// Candidates computed now, for reports that reproduce an earlier ledger (`--recorded-by`).
@@ -172,14 +182,15 @@ extension ReportBuilder {
     var listed: [QuarterlyReport.EventReference] = []
     try index.read { db in
       // Ids first (from the covering date index), facts only for the events listed.
-      let ids = try String.fetchCursor(
-        db, sql: "SELECT id FROM event WHERE \(EventIndex.placedCondition("")) ORDER BY date, date_end, id",
-        arguments: [range.start.description, range.end.description, range.start.description, range.end.description])
+      let taggedKeys = Set(tagged.compactMap(EventKey.of))
       var shown: [String] = []
-      while let id = try ids.next() {
-        guard !tagged.contains(id) else { continue }
+      try RawRows.scan(
+        db, sql: "SELECT id FROM event WHERE \(EventIndex.placedCondition("")) ORDER BY date, date_end, id",
+        arguments: [range.start.description, range.end.description, range.start.description, range.end.description]
+      ) { row in
+        guard let key = row.eventKey(0), !taggedKeys.contains(key) else { return }
         total += 1
-        if shown.count < Self.listLimit { shown.append(id) }
+        if shown.count < Self.listLimit, let id = row.string(0) { shown.append(id) }
       }
       let facts = try Self.facts(db, ids: shown)
       for id in shown {
@@ -197,7 +208,7 @@ extension ReportBuilder {
     var total = 0
     var listed: [QuarterlyReport.EventReference] = []
     try index.read { db in
-      let rows = try Row.fetchCursor(
+      try RawRows.scan(
         db,
         sql: """
           SELECT \(Self.factsColumns) FROM event
@@ -205,10 +216,10 @@ extension ReportBuilder {
             AND (precision = 'none' OR (precision IN ('month', 'year') AND date <= ? AND last_day >= ?))
           ORDER BY date IS NULL, date, id
           """,
-        arguments: [mandate.term.end.description, mandate.term.start.description])
-      while let row = try rows.next() {
+        arguments: [mandate.term.end.description, mandate.term.start.description]
+      ) { row in
         let fact = Self.facts(row)
-        if fact.precision != .none, quarters.quarters.contains(where: { fact.placed(in: $0.range) }) { continue }
+        if fact.precision != .none, quarters.quarters.contains(where: { fact.placed(in: $0.range) }) { return }
         total += 1
         if listed.count < Self.listLimit {
           listed.append(.init(event: fact.id, dateLabel: fact.summary.dateLabel, title: fact.title, review: "none"))
@@ -219,15 +230,16 @@ extension ReportBuilder {
   }
 
   func timeline(placed: [Placed], asOf: Day) -> [QuarterlyReport.TimelineQuarter] {
-    quarters.quarters.filter { $0.range.start <= asOf }.map { quarter in
+    let supporting = placed.filter { $0.tag.stance == .supports }
+    return quarters.quarters.filter { $0.range.start <= asOf }.map { quarter in
       let range = DayRange(start: quarter.range.start, end: min(quarter.range.end, asOf))
-      let inQuarter = placed.filter { $0.tag.stance == .supports && $0.event.placed(in: range) }
-      let covered = Set(inQuarter.map(\.tag.item))
+      var perItem: [String: Int] = [:]
+      for entry in supporting where entry.event.placed(in: range) { perItem[entry.tag.item, default: 0] += 1 }
+      let covered = Set(perItem.keys)
       return QuarterlyReport.TimelineQuarter(
         label: quarter.label, slug: quarter.slug, start: quarter.range.start, end: quarter.range.end,
         evidence: mandate.priorities.map { priority in
-          let items = Set(priority.items.map(\.id))
-          return .init(priority: priority.id, count: inQuarter.filter { items.contains($0.tag.item) }.count)
+          .init(priority: priority.id, count: priority.items.reduce(0) { $0 + (perItem[$1.id] ?? 0) })
         },
         coverage: mandate.items.isEmpty ? 0 : Self.round(Double(covered.count) / Double(mandate.items.count)))
     }

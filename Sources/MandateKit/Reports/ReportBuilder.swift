@@ -60,10 +60,17 @@ public final class ReportBuilder {
     return today > mandate.term.end ? quarters.quarters.last! : quarters.quarters.first!
   }
 
-  /// A tag with the facts of its event that a report needs.
-  struct Placed {
-    var tag: LedgerState.Tag
-    var event: EventFacts
+  /// A tag with the facts of its event that a report needs; a class, because a report filters
+  /// tens of thousands of them several times, and copying the strings of a struct costs a retain
+  /// each.
+  final class Placed {
+    let tag: LedgerState.Tag
+    let event: EventFacts
+
+    init(tag: LedgerState.Tag, event: EventFacts) {
+      self.tag = tag
+      self.event = event
+    }
   }
 
   /// The facts of an event a report uses.
@@ -102,10 +109,13 @@ public final class ReportBuilder {
     let asOf = options.asOf ?? min(options.today, period.range.end)
     let counted = DayRange(start: period.range.start, end: max(period.range.start, min(period.range.end, asOf)))
     let toDate = DayRange(start: mandate.term.start, end: max(mandate.term.start, min(mandate.term.end, asOf)))
+    let timer = PhaseTimer("report")
     let fullState = try index.ledgerState(mandate: mandate.id)
     let state =
       options.recordedBy == nil ? fullState : try index.ledgerState(mandate: mandate.id, recordedBy: options.recordedBy)
+    timer.mark("ledger state")
     let placed = try placedTags(state, detailed: counted)
+    timer.mark("tags placed")
     let periodEvidence = placed.filter { $0.event.placed(in: counted) && asOf >= period.range.start }
     let toDateEvidence = placed.filter { $0.event.placed(in: toDate) }
 
@@ -117,6 +127,7 @@ public final class ReportBuilder {
     } else {
       pending = try directCandidates(state: state, range: counted, minScore: options.minScore)
     }
+    timer.mark("pending suggestions")
     let decided = state.decidedEvents
     let undecidedPending = pending.filter { !decided.contains($0.key) && !$0.value.isEmpty }
     var pendingByItem: [String: Int] = [:]
@@ -124,21 +135,24 @@ public final class ReportBuilder {
       for candidate in candidates { pendingByItem[candidate.item, default: 0] += 1 }
     }
 
-    let periodEventIDs = try eventIDs(in: counted, asOf: asOf)
+    let periodEvents = try eventKeys(in: counted, asOf: asOf)
+    timer.mark("events of the period")
     var rejectedByItem: [String: Int] = [:]
-    for pair in state.rejections.keys where periodEventIDs.contains(pair.event) {
+    for pair in state.rejections.keys where EventKey.of(pair.event).map(periodEvents.contains) ?? false {
       rejectedByItem[pair.item, default: 0] += 1
     }
 
     var priorityReports: [QuarterlyReport.PriorityReport] = []
     var gaps = QuarterlyReport.Gaps(
       noNews: [], onlyContradicting: [], notReviewed: [], reviewedNothingRelevant: [], stale: [], pastDue: [])
+    let periodByItem = Dictionary(grouping: periodEvidence, by: \.tag.item)
+    let toDateByItem = Dictionary(grouping: toDateEvidence, by: \.tag.item)
     for priority in mandate.priorities {
       var items: [QuarterlyReport.ItemReport] = []
       for item in priority.items {
         let report = itemReport(
-          item, periodEvidence: periodEvidence.filter { $0.tag.item == item.id },
-          toDateEvidence: toDateEvidence.filter { $0.tag.item == item.id }, state: state, asOf: asOf,
+          item, periodEvidence: periodByItem[item.id] ?? [], toDateEvidence: toDateByItem[item.id] ?? [],
+          state: state, asOf: asOf,
           pending: pendingByItem[item.id] ?? 0, rejected: rejectedByItem[item.id] ?? 0, staleDays: options.staleDays)
         for gap in report.gaps {
           switch gap {
@@ -161,13 +175,22 @@ public final class ReportBuilder {
             toDate: share(items, priority.items) { $0.evidenceToDate.supporting > 0 }),
           items: items))
     }
+    timer.mark("items")
     let allItems = priorityReports.flatMap(\.items)
     let taggedInPeriod = Set(periodEvidence.map(\.event.id))
     let unplaced = try unplacedEvents()
+    timer.mark("unplaced events")
     let counts = QuarterlyReport.Counts(
-      eventsInPeriod: periodEventIDs.count, taggedEvents: taggedInPeriod.count,
-      pendingSuggestions: undecidedPending.keys.filter(periodEventIDs.contains).count,
+      eventsInPeriod: periodEvents.count, taggedEvents: taggedInPeriod.count,
+      pendingSuggestions: undecidedPending.keys.filter { EventKey.of($0).map(periodEvents.contains) ?? false }.count,
       undated: try index.counts().undated, unplaced: unplaced.total, tagsInPeriod: periodEvidence.count)
+    let delta = try delta(options: options, current: allItems, placed: placed, state: state, asOf: asOf)
+    timer.mark("delta")
+    let untagged = try untaggedEvents(
+      in: counted, asOf: asOf, tagged: taggedInPeriod, state: state, pending: undecidedPending)
+    timer.mark("untagged events")
+    let timeline = timeline(placed: placed, asOf: asOf)
+    timer.mark("timeline")
     return QuarterlyReport(
       schema: QuarterlyReport.schemaVersion,
       generator: .init(tool: "mandate", version: MandateVersion.current),
@@ -183,11 +206,7 @@ public final class ReportBuilder {
         period: share(allItems, mandate.items) { $0.evidencePeriod.supporting > 0 },
         toDate: share(allItems, mandate.items) { $0.evidenceToDate.supporting > 0 }),
       priorities: priorityReports, gaps: gaps,
-      delta: try delta(options: options, current: allItems, placed: placed, state: state, asOf: asOf),
-      untagged: try untaggedEvents(
-        in: counted, asOf: asOf, tagged: taggedInPeriod, state: state, pending: undecidedPending),
-      unplaced: unplaced,
-      timeline: timeline(placed: placed, asOf: asOf),
+      delta: delta, untagged: untagged, unplaced: unplaced, timeline: timeline,
       settings: .init(staleDays: options.staleDays, minScore: options.minScore, listLimit: Self.listLimit))
   }
 

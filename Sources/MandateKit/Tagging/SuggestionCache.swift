@@ -72,7 +72,11 @@ public enum SuggestionCache {
     }
     return try index.read { db in
       var result: [String: [(item: String, score: Double)]] = [:]
-      let rows = try Row.fetchCursor(
+      // On SQLite's buffers, one string per event (its rows come together) rather than per row.
+      var event = ""
+      var eventKey: UInt64?
+      var candidates: [(item: String, score: Double)] = []
+      try RawRows.scan(
         db,
         sql: """
           SELECT c.event, c.item, c.score FROM event e CROSS JOIN suggestion_cache c
@@ -82,10 +86,18 @@ public enum SuggestionCache {
         // From the period's events (by date) to their cached rows, not the whole cache to the events.
         arguments: [
           mandate.id, range.start.description, range.end.description, range.start.description, range.end.description,
-        ])
-      while let row = try rows.next() {
-        result[row["event"], default: []].append((row["item"], row["score"]))
+        ]
+      ) { row in
+        let key = row.eventKey(0)
+        if key == nil || key != eventKey {
+          if !candidates.isEmpty { result[event] = candidates }
+          event = row.string(0) ?? ""
+          eventKey = key
+          candidates = []
+        }
+        candidates.append((row.string(1) ?? "", row.double(2)))
       }
+      if !candidates.isEmpty { result[event] = candidates }
       return result
     }
   }

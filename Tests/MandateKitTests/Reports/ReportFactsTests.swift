@@ -37,3 +37,25 @@ import Testing
     }
   }
 }
+
+/// Event ids as 64-bit keys and days read from bytes, which the report's scans use instead of strings.
+@Suite struct EventKeyTests {
+  @Test func keysAreTheHexDigitsOfFullIds() {
+    #expect(EventKey.of("0123456789abcdef") == 0x0123_4567_89ab_cdef)
+    #expect(EventKey.of("ffffffffffffffff") == UInt64.max)
+    // Not an index id: uppercase, too short or long, a sign, a non-hex letter.
+    for id in ["0123456789ABCDEF", "0123456789abcde", "0123456789abcdef0", "+123456789abcdef", "0123456789abcdeg", ""] {
+      #expect(EventKey.of(id) == nil, "\(id)")
+    }
+  }
+
+  @Test func daysReadFromBytesAgreeWithDaysReadFromStrings() {
+    for text in ["2024-02-29", "2023-02-29", "2024-1-05", "2024/01/05", "", "20240105xx", "2024-13-01"] {
+      let fromBytes = Array(text.utf8).withUnsafeBufferPointer { Day(isoBytes: $0) }
+      #expect(fromBytes == Day(iso: text), "\(text)")
+      #expect(Day(iso: text[...]) == Day(iso: text), "\(text)")
+    }
+    #expect(Day(iso: "2024-02-29") == Day(year: 2024, month: 2, day: 29))
+    #expect(Day(iso: "2023-02-29") == nil)
+  }
+}

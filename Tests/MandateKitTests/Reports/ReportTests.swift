@@ -18,7 +18,7 @@ final class ReportFixture {
       _ = try folder.file(path, try String(contentsOf: Self.source.appendingPathComponent(path), encoding: .utf8))
     }
     workspace = Workspace(root: folder.url)
-    try Importer(workspace: workspace).run(
+    _ = try Importer(workspace: workspace).run(
       [Self.source.appendingPathComponent("news.jsonl")], options: ImportOptions(today: Self.today))
     mandate = try MandateCatalog.load(workspace).select(nil, workspace: workspace)
   }
@@ -104,6 +104,36 @@ extension QuarterlyReport {
     #expect(
       report.counts
         == .init(eventsInPeriod: 6, taggedEvents: 2, pendingSuggestions: 1, undated: 1, unplaced: 2, tagsInPeriod: 2))
+  }
+
+  /// A ledger may name an event by an id it had before a merge (an alias); the report counts the
+  /// tag for the event all the same, titles and all.
+  @Test func aTagNamingAnAliasCountsForItsEvent() throws {
+    let fixture = try ReportFixture()
+    let before = try fixture.report("Q2")
+    let event = try #require(before.item("P1.1")?.evidence.first?.event)
+    let alias = "0123456789abcdef"
+    let events = fixture.workspace.root.appendingPathComponent("Events")
+    var edited = 0
+    for file in try FileManager.default.contentsOfDirectory(at: events, includingPropertiesForKeys: nil) {
+      let text = try String(contentsOf: file, encoding: .utf8)
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        guard line.contains("\"id\":\"\(event)\"") else { return String(line) }
+        edited += 1
+        return line.replacingOccurrences(of: "\"aliases\":[]", with: "\"aliases\":[\"\(alias)\"]")
+      }
+      try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+    }
+    #expect(edited == 1)
+    let ledger = fixture.workspace.root.appendingPathComponent("Tags/midyear.yaml")
+    let text = try String(contentsOf: ledger, encoding: .utf8)
+    #expect(text.contains("event: \(event)"))
+    try text.replacingOccurrences(of: "event: \(event)", with: "event: \(alias)").write(
+      to: ledger, atomically: true, encoding: .utf8)
+    let after = try fixture.report("Q2")
+    #expect(after.item("P1.1")?.evidence == before.item("P1.1")?.evidence)
+    #expect(after.priorities == before.priorities)
+    #expect(after.timeline == before.timeline)
   }
 
   @Test func coverageIsWeighted() throws {
