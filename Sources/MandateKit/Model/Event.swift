@@ -64,6 +64,11 @@ public struct Event: Sendable, Equatable, Codable {
   public init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     id = try container.decode(String.self, forKey: .id)
+    // Ids are 16 lowercase hex digits (see `EventDraft`); the index and reports rely on it.
+    guard EventKey.of(id) != nil else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .id, in: container, debugDescription: "an event id is 16 lowercase hex digits, found \"\(id)\"")
+    }
     date = try container.decodeIfPresent(Day.self, forKey: .date)
     dateEnd = try container.decodeIfPresent(Day.self, forKey: .dateEnd)
     datePrecision =

@@ -61,6 +61,24 @@ import Testing
       to: file, atomically: true, encoding: .utf8)
     #expect(try run(scratch).map(\.summary) == ["3:1 error invalid-event: not a valid event: not JSON"])
   }
+
+  /// Reports and the index read ids as 16 hex digits; a record line with any other id (a path,
+  /// an edit gone wrong) is an error at its line, not an event.
+  @Test func anEventIdThatIsNotSixteenHexDigitsIsAnError() throws {
+    let scratch = try ScratchWorkspace()
+    try scratch.importFiles(Samples.pageFiles)
+    let file = scratch.workspace.eventsDirectory.appendingPathComponent("2024-07.jsonl")
+    let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+    let id = try #require(lines.first?.firstMatch(of: /"id":"([0-9a-f]{16})"/)?.1)
+    let edited =
+      [lines[0].replacingOccurrences(of: "\"id\":\"\(id)\"", with: "\"id\":\"../../etc\"")] + lines.dropFirst()
+    try (edited.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    #expect(
+      try run(scratch).map(\.summary) == [
+        "1:1 error invalid-event: not a valid event: bad value at `id`: an event id is 16 lowercase hex digits, "
+          + "found \"../../etc\""
+      ])
+  }
 }
 
 /// The shipped ledger: written by the tool, consistent with the mandate and the record.

@@ -13,7 +13,10 @@ import Testing
     ]
     for _ in 0..<200 {
       let event = Event(
-        id: String(UInt64.random(in: 0...UInt64.max, using: &generator), radix: 16),
+        id: {
+          let hex = String(UInt64.random(in: 0...UInt64.max, using: &generator), radix: 16)
+          return String(repeating: "0", count: 16 - hex.count) + hex
+        }(),
         date: Bool.random() ? Day(ordinal: Int.random(in: 0...30_000)) : nil,
         dateEnd: Bool.random() ? Day(ordinal: Int.random(in: 0...30_000)) : nil,
         datePrecision: DatePrecision.allCases.randomElement()!,
