@@ -38,7 +38,7 @@ public struct RawItem: Sendable, Equatable {
   /// is read, ends a string at NUL, so a title kept with one would show cut short everywhere but
   /// in the record.
   static func withoutNUL(_ text: String) -> String {
-    guard text.utf8.contains(0) else { return text }
+    guard text.containsUTF8Byte(where: { $0 == 0 }) else { return text }
     return text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
   }
 }

@@ -38,7 +38,7 @@ public enum Highlight {
 
   /// `text` with markers replaced by `open` and `close`.
   public static func render(_ text: String, open: String, close: String) -> String {
-    guard text.utf8.contains(where: { $0 == 0x02 || $0 == 0x03 }) else { return text }
+    guard text.containsUTF8Byte(where: { $0 == 0x02 || $0 == 0x03 }) else { return text }
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count + 32)
     for byte in text.utf8 {

@@ -19,4 +19,19 @@ import Testing
     // A sequence cut short at the end of the text is not a colour.
     #expect(TerminalSafety.neutralize("x\u{1B}[1", keepingStyle: true) == "x␛[1")
   }
+
+  /// The byte search behind the check, on small (inline) and large strings, and on a bridged one.
+  @Test func controlBytesAreFoundInStringsOfEveryKind() {
+    let long = String(repeating: "ОДКБ exercise ", count: 10_000)
+    for text in [
+      "a\u{1}", long + "\u{1B}", String(Substring(long + "\u{7F}").dropFirst()), NSString(string: "x\u{0}y") as String,
+    ] {
+      #expect(text.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x7F }), "\(text.suffix(3).debugDescription)")
+      #expect(TerminalSafety.neutralize(text) != text)
+    }
+    for text in ["short", long, NSString(string: "plain") as String] {
+      #expect(!text.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x7F }))
+      #expect(TerminalSafety.neutralize(text) == text)
+    }
+  }
 }
