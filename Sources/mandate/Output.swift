@@ -38,6 +38,11 @@ final class BufferedOutput {
     if buffer.count >= 1 << 20 { flush() }
   }
 
+  func write(bytes: [UInt8]) {
+    buffer.append(contentsOf: TerminalSafety.neutralize(bytes: bytes, keepingStyle: keepingStyle))
+    if buffer.count >= 1 << 20 { flush() }
+  }
+
   func flush() {
     guard !buffer.isEmpty else { return }
     FileHandle.standardOutput.write(Data(buffer))

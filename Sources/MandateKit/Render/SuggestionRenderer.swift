@@ -52,6 +52,11 @@ public struct SuggestionRenderer {
 
   /// One suggestion as a compact JSON object.
   public static func json(_ suggestion: Suggestion) -> String {
+    String(decoding: jsonBytes(suggestion), as: UTF8.self)
+  }
+
+  /// `json(_:)` as UTF-8 bytes, for output that streams bytes (no String to validate again).
+  public static func jsonBytes(_ suggestion: Suggestion) -> [UInt8] {
     var out: [UInt8] = []
     func key(_ name: String, first: Bool = false) {
       if !first { out.append(UInt8(ascii: ",")) }
@@ -107,7 +112,7 @@ public struct SuggestionRenderer {
       out.append(contentsOf: "]}".utf8)
     }
     out.append(contentsOf: "]}".utf8)
-    return String(decoding: out, as: UTF8.self)
+    return out
   }
 
   /// Up to three decimals, without trailing zeros: 0.5, 3, 12.419.

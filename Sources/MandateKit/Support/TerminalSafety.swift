@@ -10,7 +10,12 @@ public enum TerminalSafety {
   /// (`ESC [ digits ; … m`) that mandate's own styling writes are kept.
   public static func neutralize(_ text: String, keepingStyle: Bool = false) -> String {
     guard text.containsUTF8Byte(where: needsPicture) else { return text }
-    let utf8 = Array(text.utf8)
+    return String(decoding: neutralize(bytes: Array(text.utf8), keepingStyle: keepingStyle), as: UTF8.self)
+  }
+
+  /// `neutralize(_:keepingStyle:)` on UTF-8 bytes; returns `utf8` itself when nothing changes.
+  public static func neutralize(bytes utf8: [UInt8], keepingStyle: Bool = false) -> [UInt8] {
+    guard utf8.contains(where: needsPicture) else { return utf8 }
     var out: [UInt8] = []
     out.reserveCapacity(utf8.count + 16)
     var index = 0
@@ -30,7 +35,7 @@ public enum TerminalSafety {
       }
       index += 1
     }
-    return String(decoding: out, as: UTF8.self)
+    return out
   }
 
   private static func needsPicture(_ byte: UInt8) -> Bool {

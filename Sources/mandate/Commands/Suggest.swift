@@ -58,7 +58,10 @@ extension MandateCommand {
       try suggester.suggestBatches(SuggestionQuery(range: range, top: top, limit: limit, minScore: minScore)) { batch in
         if format == .json {
           // Rendering JSON is independent per event: do it on all cores, keep the order.
-          for json in Parallel.map(batch, SuggestionRenderer.json) { output.write(renderer.separator() + json) }
+          for json in Parallel.map(batch, SuggestionRenderer.jsonBytes) {
+            output.write(renderer.separator())
+            output.write(bytes: json)
+          }
         } else {
           let abbreviations = try index.abbreviations(for: batch.map(\.event.id))
           for suggestion in batch {

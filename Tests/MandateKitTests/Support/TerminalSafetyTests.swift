@@ -34,4 +34,14 @@ import Testing
       #expect(TerminalSafety.neutralize(text) == text)
     }
   }
+
+  /// Bytes (the streamed `suggest --format json`) are made safe exactly as strings are.
+  @Test func bytesAreNeutralizedAsStringsAre() {
+    for text in ["plain ОДКБ", "Esc \u{1B}]0;x\u{07} DEL\u{7F}", "\u{1B}[1;33mmatch\u{1B}[0m \u{1B}[2J"] {
+      for keepingStyle in [false, true] {
+        let bytes = TerminalSafety.neutralize(bytes: Array(text.utf8), keepingStyle: keepingStyle)
+        #expect(String(decoding: bytes, as: UTF8.self) == TerminalSafety.neutralize(text, keepingStyle: keepingStyle))
+      }
+    }
+  }
 }
