@@ -159,16 +159,20 @@ public final class Suggester {
         results.fail(error)
       }
     }
-    let all = try results.collect().sorted { a, b in
-      let left = (
-        a.summary.date == nil ? 1 : 0, a.summary.date?.ordinal ?? 0, a.summary.dateEnd?.ordinal ?? 0, a.summary.id
+    // Date order (undated last), then id: sorted as integer keys, computed once per event rather
+    // than per comparison, and the events themselves are not moved.
+    let all = try results.collect()
+    let keys = all.map { scanned in
+      let summary = scanned.summary
+      return (
+        summary.date == nil ? 1 : 0, summary.date?.ordinal ?? 0, summary.dateEnd?.ordinal ?? 0,
+        EventKey.of(summary.id) ?? .max
       )
-      let right = (
-        b.summary.date == nil ? 1 : 0, b.summary.date?.ordinal ?? 0, b.summary.dateEnd?.ordinal ?? 0, b.summary.id
-      )
-      return left < right
     }
-    for scanned in all { try body(scanned) }
+    let order = all.indices.sorted { a, b in
+      keys[a] != keys[b] ? keys[a] < keys[b] : all[a].summary.id < all[b].summary.id
+    }
+    for position in order { try body(all[position]) }
   }
 
   /// The scan's shares, written by the worker threads (each its own slot) and read after.
