@@ -1,0 +1,21 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// How the process's allocator treats large buffers.
+public enum ProcessMemory {
+  /// Buffers of 1 MB and more are mapped on their own and returned to the system when freed.
+  ///
+  /// glibc raises its mapping threshold each time a mapped buffer is freed (up to 32 MB), so after
+  /// the first partition of a large import its 20–40 MB buffers came from the heap, and freed heap
+  /// stays in the process: the 1M import's peak RSS went from 245 MB while reading to 424 MB while
+  /// writing 36 partitions one at a time. A fixed threshold stops that (340 MB). Elsewhere a no-op.
+  public static func returnLargeBuffersToTheSystem() {
+    #if canImport(Glibc)
+      // `mallopt` is in <malloc.h>, which the Glibc module does not export; M_MMAP_THRESHOLD is -3.
+      typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+      _ = unsafeBitCast(symbol, to: Mallopt.self)(-3, 1 << 20)
+    #endif
+  }
+}
