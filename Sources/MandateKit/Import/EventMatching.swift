@@ -57,9 +57,8 @@ struct KnownKeys {
     try index.read { db in
       var known = KnownKeys()
       for sql in ["SELECT id FROM event", "SELECT alias FROM event_alias"] {
-        let cursor = try String.fetchCursor(db, sql: sql)
-        while let id = try cursor.next() {
-          if let key = UInt64(id.prefix(16), radix: 16) { known.ids.insert(key) }
+        try RawRows.scan(db, sql: sql) { row in
+          if let key = row.eventKey(0) { known.ids.insert(key) }
         }
       }
       for (column, path) in [("lead_key", \KnownKeys.leads), ("url_key", \KnownKeys.urls)] {

@@ -108,7 +108,7 @@ final class ImportWriter {
     slots[Int(target)].partition = self.number(of: partition)
     slots[Int(target)].line = Int32(try spill.append(line, sortKey: merged.sortKey, partition: partition))
     register(draft.identity, slot: target)
-    if let key = EventMatching.idKey(merged.id) { idSlots[key] = target }
+    if let key = EventKey.of(merged.id) { idSlots[key] = target }
   }
 
   private func number(of partition: String) -> UInt16 {
@@ -135,13 +135,13 @@ final class ImportWriter {
   /// The slot of a match, creating one for a recorded event touched for the first time.
   private func slot(for match: Match) -> Int32 {
     if let slot = match.slot { return slot }
-    if let key = EventMatching.idKey(match.event.id), let slot = idSlots[key] { return current(slot) }
+    if let key = EventKey.of(match.event.id), let slot = idSlots[key] { return current(slot) }
     let partition = EventRecord.partition(of: match.event)
     slots.append(
       Slot(rowid: match.rowid, partition: self.number(of: partition), line: -1, mergedInto: -1, wasRecorded: true))
     let number = Int32(slots.count - 1)
     recorded[number] = (match.event.id, partition)
-    if let key = EventMatching.idKey(match.event.id) { idSlots[key] = number }
+    if let key = EventKey.of(match.event.id) { idSlots[key] = number }
     return number
   }
 
@@ -200,7 +200,7 @@ final class ImportWriter {
 
   private func match(_ row: Row) throws -> Match {
     let event = try EventIndex.event(from: row)
-    let slot = EventMatching.idKey(event.id).flatMap { idSlots[$0] }.map(current)
+    let slot = EventKey.of(event.id).flatMap { idSlots[$0] }.map(current)
     return Match(event: event, rowid: row["rowid"], slot: slot)
   }
 
@@ -229,9 +229,4 @@ struct SlotMap {
     guard let slot = first[key] else { return [] }
     return [slot] + (more[key] ?? [])
   }
-}
-
-extension EventMatching {
-  /// The numeric key of an id (its 16 hex digits).
-  static func idKey(_ id: String) -> UInt64? { UInt64(id.prefix(16), radix: 16) }
 }

@@ -35,17 +35,13 @@ struct RawRows {
     /// The column read as an ISO day (`YYYY-MM-DD`) without making a string; nil when it is NULL
     /// or not a day.
     func day(_ column: Int32) -> Day? {
-      guard let text = sqlite3_column_text(handle, column) else { return nil }
-      return Day(isoBytes: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
+      withBytes(column) { Day(isoBytes: $0) }
     }
 
     /// The column read as an event id's key (`EventKey`), without making a string; nil when it
     /// is not 16 lowercase hex digits.
     func eventKey(_ column: Int32) -> UInt64? {
-      guard let text = sqlite3_column_text(handle, column), sqlite3_column_bytes(handle, column) == 16 else {
-        return nil
-      }
-      return EventKey.parse(UnsafeBufferPointer(start: text, count: 16))
+      withBytes(column) { EventKey.parse($0) }
     }
   }
 
@@ -71,28 +67,5 @@ struct RawRows {
 
   private static func error(_ code: Int32, _ db: Database) -> DatabaseError {
     DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-  }
-}
-
-/// An event id (16 lowercase hex digits, see `EventDraft`) as the 64-bit number it spells: sets
-/// of tens of thousands of ids cost a hash of 16 bytes and a heap string each as `String`s.
-enum EventKey {
-  static func of(_ id: String) -> UInt64? {
-    var id = id
-    return id.withUTF8 { $0.count == 16 ? parse($0) : nil }
-  }
-
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-    var key: UInt64 = 0
-    for byte in bytes {
-      let digit: UInt8
-      switch byte {
-      case 0x30...0x39: digit = byte - 0x30
-      case 0x61...0x66: digit = byte - 0x61 + 10
-      default: return nil
-      }
-      key = key << 4 | UInt64(digit)
-    }
-    return key
   }
 }

@@ -56,10 +56,11 @@ struct LedgerParser {
       return nil
     }
     let event = reader.string("event", required: kind != .status)
-    if let event, !event.value.allSatisfy(\.isHexDigit) || event.value.count != 16 {
+    if let event, EventKey.of(event.value) == nil {
       diagnostics.append(
         .error(
-          "invalid-id", "`event` must be a full event id (16 hex digits), found `\(event.value)`", at: event.location))
+          "invalid-id", "`event` must be a full event id (16 lowercase hex digits), found `\(event.value)`",
+          at: event.location))
     }
     let item = reader.string("item", required: true)
     let strength = enumValue(&reader, "strength", EvidenceStrength.self)

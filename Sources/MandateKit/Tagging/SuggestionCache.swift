@@ -88,8 +88,9 @@ public enum SuggestionCache {
           mandate.id, range.start.description, range.end.description, range.start.description, range.end.description,
         ]
       ) { row in
-        let key = row.eventKey(0)
-        if key == nil || key != eventKey {
+        // The index holds only full ids (the record's are checked), so every row has a key.
+        guard let key = row.eventKey(0) else { return }
+        if key != eventKey {
           if !candidates.isEmpty { result[event] = candidates }
           event = row.string(0) ?? ""
           eventKey = key

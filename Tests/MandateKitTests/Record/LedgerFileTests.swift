@@ -113,10 +113,35 @@ import Testing
         "12:3 error missing-field: missing required key `status` in a `status` entry",
         "12:3 error missing-field: missing required key `note` in a `status` entry",
         "15:7 error invalid-date: `at` is not a timestamp: `yesterday` (expected 2024-04-12T10:00:00Z)",
-        "17:10 error invalid-id: `event` must be a full event id (16 hex digits), found `short`",
+        "17:10 error invalid-id: `event` must be a full event id (16 lowercase hex digits), found `short`",
         "21:3 error unknown-key: unknown key `colour` in a `untag` entry (known keys: `kind`, `event`, `item`, `strength`, `stance`, `note`, `fingerprint`, `status`, `as_of`, `by`, `at`)",
       ])
     #expect(contents.decisions.map(\.kind) == [.tag, .untag])
+  }
+
+  /// A full event id is what the record holds: 16 lowercase hex digits (`EventKey`), as `check`
+  /// requires of `Events/` too; an uppercase copy of an id names no event.
+  @Test func eventIdsAreSixteenLowercaseHexDigits() {
+    let text = """
+      schema: 1
+      mandate: m
+      decisions:
+      - kind: untag
+        event: FC81E8021F9D3C4E
+        item: P1.1
+        by: a
+        at: 2024-04-12T10:00:00Z
+      - kind: untag
+        event: fc81e8021f9d3c4e
+        item: P1.1
+        by: a
+        at: 2024-04-12T10:00:00Z
+      """
+    let contents = LedgerParser(file: "Tags/m.yaml", mandateID: "m").parse(text)
+    #expect(
+      contents.diagnostics.map(\.summary) == [
+        "5:10 error invalid-id: `event` must be a full event id (16 lowercase hex digits), found `FC81E8021F9D3C4E`"
+      ])
   }
 
   @Test func aLedgerOfAnotherMandateOrSchemaIsRefused() {
