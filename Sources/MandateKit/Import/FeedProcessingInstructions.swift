@@ -20,7 +20,13 @@ struct FeedProcessingInstructions {
   private let insertions: [(line: Int, column: Int)]
 
   init(padding original: Data) {
-    let bytes = [UInt8](original)
+    // On the bytes in place: a feed with nothing to pad (nearly all of them) is not copied.
+    (data, insertions) = original.withUnsafeBytes { raw in Self.pad(raw.bindMemory(to: UInt8.self), original) }
+  }
+
+  private static func pad(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ original: Data
+  ) -> (data: Data, insertions: [(line: Int, column: Int)]) {
     let layout = Layout(bytes)
     let units = bytes.count / layout.width
     func ascii(_ unit: Int) -> UInt8? {
@@ -55,11 +61,7 @@ struct FeedProcessingInstructions {
       }
       unit = end
     }
-    guard !closes.isEmpty else {
-      data = original
-      insertions = []
-      return
-    }
+    guard !closes.isEmpty else { return (original, []) }
     var space = [UInt8](repeating: 0, count: layout.width)
     space[layout.asciiIndex] = 0x20
     var padded: [UInt8] = []
@@ -85,8 +87,7 @@ struct FeedProcessingInstructions {
       }
     }
     padded.append(contentsOf: bytes[(units * layout.width)...])
-    data = Data(padded)
-    insertions = found
+    return (Data(padded), found)
   }
 
   /// The column in the original file of a position libxml2 reported in the padded text.
@@ -101,7 +102,7 @@ struct FeedProcessingInstructions {
     /// Which byte of a unit holds an ASCII character's value.
     var asciiIndex = 0
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
       let head = Array(bytes.prefix(4))
       if head.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || head.starts(with: [0x00, 0x00, 0x00, 0x3C]) {
         (width, asciiIndex) = (4, 3)

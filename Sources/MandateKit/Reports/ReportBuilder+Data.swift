@@ -22,11 +22,6 @@ extension ReportBuilder {
 
   /// The first string value of `key` in the sources JSON, without decoding it all (it is the
   /// index's own compact form, see `EventLineEncoder`).
-  static func firstValue(_ key: String, in json: String) -> String? {
-    var json = json
-    return json.withUTF8 { firstValue(key, in: $0) }
-  }
-
   static func firstValue(_ key: String, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
     guard let start = Self.end(of: Array("\"\(key)\":\"".utf8), in: bytes) else { return nil }
     var value: [UInt8] = []
@@ -49,11 +44,6 @@ extension ReportBuilder {
       }
     }
     return nil
-  }
-
-  static func firstNumber(_ key: String, in json: String) -> Int? {
-    var json = json
-    return json.withUTF8 { firstNumber(key, in: $0) }
   }
 
   static func firstNumber(_ key: String, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -138,7 +138,7 @@ public final class ReportBuilder {
     let periodEvents = try eventKeys(in: counted, asOf: asOf)
     timer.mark("events of the period")
     var rejectedByItem: [String: Int] = [:]
-    for pair in state.rejections.keys where EventKey.of(pair.event).map(periodEvents.contains) ?? false {
+    for pair in state.rejections.keys where periodEvents.contains(event: pair.event) {
       rejectedByItem[pair.item, default: 0] += 1
     }
 
@@ -182,7 +182,7 @@ public final class ReportBuilder {
     timer.mark("unplaced events")
     let counts = QuarterlyReport.Counts(
       eventsInPeriod: periodEvents.count, taggedEvents: taggedInPeriod.count,
-      pendingSuggestions: undecidedPending.keys.filter { EventKey.of($0).map(periodEvents.contains) ?? false }.count,
+      pendingSuggestions: undecidedPending.keys.filter { periodEvents.contains(event: $0) }.count,
       undated: try index.counts().undated, unplaced: unplaced.total, tagsInPeriod: periodEvidence.count)
     let delta = try delta(options: options, current: allItems, placed: placed, state: state, asOf: asOf)
     timer.mark("delta")
@@ -278,4 +278,9 @@ public final class ReportBuilder {
   }
 
   static func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+}
+
+extension Set<UInt64> {
+  /// Whether the set of `EventKey`s holds the event with id `id`.
+  func contains(event id: String) -> Bool { EventKey.of(id).map(contains) ?? false }
 }

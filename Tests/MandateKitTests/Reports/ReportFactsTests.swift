@@ -14,10 +14,13 @@ import Testing
   ])
   func sourcesFieldsMatchAJSONParser(_ json: String) throws {
     let parsed = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+    let bytes = Array(json.utf8)
     for key in ["file", "url"] {
-      #expect(ReportBuilder.firstValue(key, in: json) == parsed.lazy.compactMap { $0[key] as? String }.first)
+      let value = bytes.withUnsafeBufferPointer { ReportBuilder.firstValue(key, in: $0) }
+      #expect(value == parsed.lazy.compactMap { $0[key] as? String }.first)
     }
-    #expect(ReportBuilder.firstNumber("position", in: json) == parsed.lazy.compactMap { $0["position"] as? Int }.first)
+    let position = bytes.withUnsafeBufferPointer { ReportBuilder.firstNumber("position", in: $0) }
+    #expect(position == parsed.lazy.compactMap { $0["position"] as? Int }.first)
   }
 
   @Test(arguments: [
