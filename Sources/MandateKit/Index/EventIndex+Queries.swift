@@ -10,12 +10,39 @@ public struct EventQuery: Sendable, Equatable {
   /// Full-text search (FTS5); results are ranked by bm25 instead of date.
   public var search: String?
   public var limit: Int?
+  /// Events skipped before the first one returned (for pages of results).
+  public var offset: Int = 0
+  /// Only these events (full ids), when set.
+  public var onlyEvents: Set<String>?
+  /// Not these events (full ids).
+  public var excludedEvents: Set<String> = []
 
   public init(range: DayRange? = nil, undatedOnly: Bool = false, search: String? = nil, limit: Int? = nil) {
     self.range = range
     self.undatedOnly = undatedOnly
     self.search = search
     self.limit = limit
+  }
+
+  /// The conditions on the event table (aliased `table`) that `onlyEvents` and `excludedEvents`
+  /// add, with their arguments: each set goes to SQLite as one JSON array.
+  func idConditions(_ table: String) -> (sql: [String], arguments: [String]) {
+    var sql: [String] = []
+    var arguments: [String] = []
+    if let onlyEvents {
+      sql.append("\(table)id IN (SELECT value FROM json_each(?))")
+      arguments.append(Self.jsonArray(onlyEvents))
+    }
+    if !excludedEvents.isEmpty {
+      sql.append("\(table)id NOT IN (SELECT value FROM json_each(?))")
+      arguments.append(Self.jsonArray(excludedEvents))
+    }
+    return (sql, arguments)
+  }
+
+  /// Event ids are hex digits: they need no escaping inside JSON strings.
+  static func jsonArray(_ ids: Set<String>) -> String {
+    "[" + ids.sorted().filter { EventKey.of($0) != nil }.map { "\"\($0)\"" }.joined(separator: ",") + "]"
   }
 }
 
@@ -28,6 +55,13 @@ public struct SearchHit: Sendable, Equatable {
   public var snippet: String
   /// The title with its matches marked, when it has any.
   public var markedTitle: String?
+
+  public init(event: Event, rank: Double, snippet: String, markedTitle: String?) {
+    self.event = event
+    self.rank = rank
+    self.snippet = snippet
+    self.markedTitle = markedTitle
+  }
 }
 
 /// The markers the index puts around matched words; renderers replace them with colour, `**` or
@@ -173,11 +207,20 @@ extension EventIndex {
         conditions.append(Self.placedCondition(""))
         arguments += [range.start.description, range.end.description, range.start.description, range.end.description]
       }
+      let ids = query.idConditions("")
+      conditions += ids.sql
+      arguments += StatementArguments(ids.arguments)
       if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
       sql += " ORDER BY date IS NULL, date, date_end, id"
-      if let limit = query.limit { sql += " LIMIT \(limit)" }
+      sql += Self.limitClause(query)
       return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.event(from:))
     }
+  }
+
+  /// ` LIMIT n OFFSET m` as the query asks (SQLite needs a LIMIT before an OFFSET).
+  static func limitClause(_ query: EventQuery) -> String {
+    guard query.limit != nil || query.offset > 0 else { return "" }
+    return " LIMIT \(query.limit ?? -1)" + (query.offset > 0 ? " OFFSET \(query.offset)" : "")
   }
 
   /// SQL for "placed in [?, ?]" on the event table with alias `table` (`e.` or empty); the
@@ -205,8 +248,11 @@ extension EventIndex {
         sql += " AND " + Self.placedCondition("e.")
         arguments += [range.start.description, range.end.description, range.start.description, range.end.description]
       }
+      let ids = query.idConditions("e.")
+      for condition in ids.sql { sql += " AND " + condition }
+      arguments += StatementArguments(ids.arguments)
       sql += " ORDER BY rank, e.id"
-      if let limit = query.limit { sql += " LIMIT \(limit)" }
+      sql += Self.limitClause(query)
       return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
         let title: String? = row["marked_title"]
         return SearchHit(

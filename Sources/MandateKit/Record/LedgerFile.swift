@@ -61,16 +61,7 @@ public struct LedgerFile: Sendable {
     guard !decisions.isEmpty else { return }
     removeStrayTemporaries()
     var text = try existingText()
-    // Entries appended to a file that is not YAML at all would never be read back: refuse, so
-    // that the analyst fixes the file (`mandate check` shows where) rather than lose decisions.
-    do {
-      _ = try YAMLReader.read(text)
-    } catch {
-      let diagnostic = MandateLoader.diagnostic(for: error, text: text, file: displayPath)
-      let place = diagnostic.location.map { "\($0): " } ?? "\(displayPath): "
-      throw .writeFailed(
-        path: displayPath, reason: "the file cannot be read (\(place)\(diagnostic.message)); fix it first")
-    }
+    try checkReadable(text)
     if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
     for decision in decisions { text += Self.entry(decision) }
     try AtomicFile.write(Data(text.utf8), to: url)
@@ -109,6 +100,31 @@ public struct LedgerFile: Sendable {
   /// ledger holds the workspace lock exclusively, so none of them is still being written.
   private func removeStrayTemporaries() {
     AtomicFile.removeStrayTemporaries(in: url.deletingLastPathComponent())
+  }
+
+  /// Entries appended to a file that is not YAML at all would never be read back: such a file is
+  /// refused, so that the analyst fixes it (`mandate check` shows where) rather than lose
+  /// decisions.
+  func checkReadable(_ text: String) throws(RecordError) {
+    do {
+      _ = try YAMLReader.read(text)
+    } catch {
+      let diagnostic = MandateLoader.diagnostic(for: error, text: text, file: displayPath)
+      let place = diagnostic.location.map { "\($0): " } ?? "\(displayPath): "
+      throw .writeFailed(
+        path: displayPath, reason: "the file cannot be read (\(place)\(diagnostic.message)); fix it first")
+    }
+  }
+
+  /// Why no decision can be recorded now (the file is not readable YAML), in the words `tag`
+  /// would use; nil when decisions can be recorded.
+  public func writeProblem() -> String? {
+    do {
+      try checkReadable(try existingText())
+      return nil
+    } catch {
+      return error.errorDescription
+    }
   }
 
   private func existingText() throws(RecordError) -> String {

@@ -137,10 +137,7 @@ struct DecisionOptions: ParsableArguments {
   static func report(_ outcome: DecisionDesk.Outcome, verb: String, detail: String) {
     for warning in outcome.warnings { Output.warning(warning) }
     for note in outcome.unchanged { Output.stderr("unchanged: \(note)") }
-    guard let event = outcome.event, !outcome.recorded.isEmpty else { return }
-    let items = outcome.recorded.map(\.item).joined(separator: ", ")
-    Output.stdout(
-      "\(verb) \(event.id.prefix(8)) (\(Event.firstWords(of: event.headline, limit: 60))) \(detail) \(items)\n")
+    if let message = outcome.message(verb: verb, detail: detail) { Output.stdout(message + "\n") }
   }
 }
 

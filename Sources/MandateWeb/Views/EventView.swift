@@ -1,0 +1,150 @@
+import Foundation
+import MandateKit
+
+/// One event in full, with its decisions and the forms to make more.
+struct EventView {
+  var csrf: String
+  var id: String
+  var headline: String
+  var dateLabel: String
+  var dateExplain: String
+  var hasLanguage: Bool
+  var language: String
+  var hasAliases: Bool
+  var aliases: [String]
+  var paragraphs: [String]
+  var sourceCount: Int
+  var sources: [Source]
+  var hasTags: Bool
+  var tags: [Tag]
+  var hasRejections: Bool
+  var rejections: [Rejection]
+  var canWrite: Bool
+  var decideAction: String
+  var untagAction: String
+  var choices: [ItemChoices]
+  var hasDecisions: Bool
+  var decisions: [DecisionRow]
+
+  struct Source {
+    var role: String
+    var place: String
+    var hasLink: Bool
+    var href: String
+    var hasName: Bool
+    var name: String
+    var hasPublished: Bool
+    var published: String
+    var firstSeen: String
+    var provenance: [String]
+  }
+
+  struct Tag {
+    var item: String
+    var itemHref: String
+    var itemText: String
+    var strength: String
+    var stance: String
+    var hasNote: Bool
+    var note: String
+    var by: String
+    var at: String
+    var canWrite: Bool
+    var untagAction: String
+  }
+
+  struct Rejection {
+    var item: String
+    var href: String
+  }
+
+  struct DecisionRow {
+    var at: String
+    var by: String
+    var kind: String
+    var item: String
+    var itemHref: String
+    var detail: String
+  }
+
+  init(
+    event: Event, mandate: Mandate, state: LedgerState, decisions: [Decision], canWrite: Bool, csrf: String
+  ) {
+    self.csrf = csrf
+    id = event.id
+    headline = event.headline
+    dateLabel = EventSummary(event).dateLabel
+    switch event.dateBasis {
+    case .text: dateExplain = "stated in the text: “\(event.dateEvidence ?? "")”"
+    case .title: dateExplain = "stated in the title: “\(event.dateEvidence ?? "")”"
+    case .published: dateExplain = "the day its source published it"
+    case .none: dateExplain = "no date found in the text and none given by the source"
+    }
+    if event.datePrecision != .none { dateExplain += " (\(event.datePrecision.rawValue) precision)" }
+    hasLanguage = event.language != nil
+    language = event.language ?? ""
+    hasAliases = !event.aliases.isEmpty
+    aliases = event.aliases
+    var paragraphs = event.text.components(separatedBy: "\n\n").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
+    if let title = event.title, !title.isEmpty, paragraphs.first == title { paragraphs.removeFirst() }
+    self.paragraphs = paragraphs
+    sourceCount = event.sources.count
+    sources = event.sources.map { source in
+      var place = source.file.map { "\($0)\(source.position.map { ":\($0)" } ?? "")" } ?? ""
+      let link = source.url.flatMap(Format.webURL)
+      if let url = source.url { place = place.isEmpty ? url : "\(place) \(url)" }
+      return Source(
+        role: source.role.rawValue, place: place, hasLink: link != nil, href: link ?? "", hasName: source.name != nil,
+        name: source.name ?? "", hasPublished: source.published != nil, published: source.published?.description ?? "",
+        firstSeen: source.firstSeen.description, provenance: [])
+    }
+    let standing = state.tags(forEvent: event.id)
+    let untag = "/events/\(event.id)/untag"
+    tags = standing.map { tag in
+      Tag(
+        item: tag.item, itemHref: Format.itemHref(tag.item), itemText: mandate.item(id: tag.item)?.text ?? "",
+        strength: tag.strength.rawValue, stance: tag.stance.rawValue, hasNote: tag.note != nil, note: tag.note ?? "",
+        by: tag.by, at: Format.instant(tag.at), canWrite: canWrite, untagAction: untag)
+    }
+    hasTags = !tags.isEmpty
+    rejections = state.rejections.keys.filter { $0.event == event.id }.map(\.item).sorted().map {
+      Rejection(item: $0, href: Format.itemHref($0))
+    }
+    hasRejections = !rejections.isEmpty
+    self.canWrite = canWrite
+    decideAction = "/events/\(event.id)/decide"
+    untagAction = untag
+    choices = ItemChoices.all(mandate, checked: [])
+    self.decisions = decisions.reversed().map { decision in
+      var detail: [String] = []
+      if let strength = decision.strength { detail.append(strength.rawValue) }
+      if decision.stance == .contradicts { detail.append("contradicts") }
+      if let note = decision.note { detail.append("“\(note)”") }
+      return DecisionRow(
+        at: Format.instant(decision.at), by: decision.by, kind: decision.kind.rawValue, item: decision.item,
+        itemHref: Format.itemHref(decision.item), detail: detail.joined(separator: ", "))
+    }
+    hasDecisions = !self.decisions.isEmpty
+  }
+}
+
+/// The items of a mandate as checkboxes, by priority.
+struct ItemChoices {
+  var id: String
+  var title: String
+  var items: [Choice]
+
+  struct Choice {
+    var id: String
+    var text: String
+    var checked: Bool
+  }
+
+  static func all(_ mandate: Mandate, checked: Set<String>) -> [ItemChoices] {
+    mandate.priorities.map { priority in
+      ItemChoices(
+        id: priority.id, title: priority.title,
+        items: priority.items.map { Choice(id: $0.id, text: $0.text, checked: checked.contains($0.id)) })
+    }
+  }
+}

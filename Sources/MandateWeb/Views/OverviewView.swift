@@ -1,0 +1,143 @@
+import MandateKit
+
+/// The overview page: the current quarter's report as a tree, what needs attention, the newest
+/// evidence.
+struct OverviewView {
+  var title: String
+  var organisation: String
+  var holder: String
+  var termStart: String
+  var termEnd: String
+  var quarterLabel: String
+  var asOf: String
+  var reportHref: String
+  var triageHref: String
+  var undecidedLabel: String
+  var counts: [Count]
+  var hasStory: Bool
+  var story: [String]
+  var attentionCount: Int
+  var hasAttention: Bool
+  var attention: [Attention]
+  var hasLatest: Bool
+  var latest: [Latest]
+  var coverage: [Bar]
+  var priorities: [PriorityRow]
+
+  struct Count {
+    var value: Int
+    var label: String
+  }
+
+  struct Attention {
+    var id: String
+    var href: String
+    var text: String
+    var kinds: [Kind]
+    var hasDetail: Bool
+    var detail: String
+  }
+
+  struct Kind {
+    var kind: String
+    var label: String
+  }
+
+  struct Latest {
+    var href: String
+    var dateLabel: String
+    var title: String
+    var items: String
+  }
+
+  struct PriorityRow {
+    var id: String
+    var anchor: String
+    var title: String
+    var bars: [Bar]
+    var items: [ItemRow]
+  }
+
+  struct ItemRow {
+    var id: String
+    var href: String
+    var text: String
+    var statusClass: String
+    var statusLabel: String
+    var hasStatus: Bool
+    var statusAsOf: String
+    var periodCounts: String
+    var toDateCounts: String
+    var lastEvidence: String
+    var days: Int
+    var isStale: Bool
+    var pending: Int
+  }
+
+  init(report: QuarterlyReport, latest: [LatestEvidence], story: [String]) {
+    let quarter = report.period
+    title = report.mandate.title
+    organisation = report.mandate.organisation
+    holder = report.mandate.holder
+    termStart = report.mandate.termStart.description
+    termEnd = report.mandate.termEnd.description
+    quarterLabel = quarter.label
+    asOf = report.asOf.description
+    let parameter = quarter.slug.replacingOccurrences(of: "-", with: "")
+    reportHref = "/report/\(parameter)"
+    triageHref = "/triage?quarter=\(parameter)"
+    undecidedLabel =
+      report.counts.pendingSuggestions > 0
+      ? "\(Format.plural(report.counts.pendingSuggestions, "event")) with suggestions" : "the quarter"
+    counts = [
+      Count(value: report.counts.eventsInPeriod, label: "events in \(quarter.label)"),
+      Count(value: report.counts.taggedEvents, label: "tagged"),
+      Count(value: report.counts.pendingSuggestions, label: "with pending suggestions"),
+      Count(value: report.counts.unplaced, label: "no quarter can hold"),
+    ]
+    self.story = story
+    hasStory = !story.isEmpty
+    let items = report.priorities.flatMap(\.items)
+    attention = items.compactMap { item -> Attention? in
+      let kinds = Format.attentionOrder.filter(item.gaps.contains)
+      guard !kinds.isEmpty else { return nil }
+      var details: [String] = []
+      if kinds.contains(.stale) { details.append("\(item.daysWithoutEvidence) days without evidence") }
+      if kinds.contains(.pastDue), let due = item.due { details.append("due \(due)") }
+      if kinds.contains(.notReviewed) { details.append("\(Format.plural(item.pendingSuggestions, "event")) to review") }
+      return Attention(
+        id: item.id, href: Format.itemHref(item.id), text: item.text,
+        kinds: kinds.map { Kind(kind: $0.rawValue, label: Format.gap($0)) }, hasDetail: !details.isEmpty,
+        detail: details.joined(separator: "; "))
+    }
+    .sorted { lhs, rhs in
+      let rank = { (row: Attention) in
+        Format.attentionOrder.firstIndex { $0.rawValue == row.kinds.first?.kind } ?? Format.attentionOrder.count
+      }
+      return rank(lhs) < rank(rhs)
+    }
+    attentionCount = attention.count
+    hasAttention = !attention.isEmpty
+    self.latest = latest.map { entry in
+      Latest(
+        href: Format.eventHref(entry.event.id), dateLabel: entry.event.dateLabel, title: entry.event.headline,
+        items: entry.tags.map { $0.stance == .contradicts ? "\($0.item) (against)" : $0.item }.joined(separator: ", "))
+    }
+    hasLatest = !latest.isEmpty
+    coverage = [Bar("In \(quarter.label)", report.coverage.period), Bar("Term to date", report.coverage.toDate)]
+    priorities = report.priorities.map { priority in
+      PriorityRow(
+        id: priority.id, anchor: "priority-\(priority.id)", title: priority.title,
+        bars: [Bar("In \(quarter.label)", priority.coverage.period), Bar("Term to date", priority.coverage.toDate)],
+        items: priority.items.map { item in
+          ItemRow(
+            id: item.id, href: Format.itemHref(item.id), text: item.text,
+            statusClass: item.status?.status.rawValue ?? "none", statusLabel: Format.status(item.status?.status),
+            hasStatus: item.status != nil, statusAsOf: item.status?.asOf.description ?? "",
+            periodCounts: Format.counts(item.evidencePeriod), toDateCounts: Format.counts(item.evidenceToDate),
+            lastEvidence: item.lastEvidence?.description ?? "none", days: item.daysWithoutEvidence,
+            isStale: item.gaps.contains(.stale), pending: item.pendingSuggestions)
+        })
+    }
+  }
+}
