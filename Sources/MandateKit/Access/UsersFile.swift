@@ -29,9 +29,9 @@ public struct UsersFile: Sendable {
     var users: [User] = []
     var diagnostics: [Diagnostic] = []
     var seen: [String: Int] = [:]
-    for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    // "\r\n" is one Character, so lines split on newline characters, not on "\n".
+    for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
       let number = offset + 1
-      let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
       let content = line.trimmingCharacters(in: .whitespaces)
       if content.isEmpty || content.hasPrefix("#") { continue }
       func error(_ code: String, _ message: String, column: Int = 1) {

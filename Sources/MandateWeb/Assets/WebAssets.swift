@@ -86,6 +86,7 @@ enum WebAssets {
     background: #eaf6ee; color: #14532d; }
     .banner p, .flash p { margin: .1rem 0; }
     .error { color: #991b1b; font-weight: 600; }
+    .kicker code { text-transform: none; letter-spacing: 0; }
     .page-head h1 .id, .item-page .id { padding: 0 .35rem; border: 1px solid var(--ink); border-radius: 4px; }
     .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0 0; }
     .overview-grid, .event-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); \

@@ -39,12 +39,20 @@ extension MandateCommand {
     @Option(help: ArgumentHelp("With --hash-password: the name to print before the hash.", valueName: "name"))
     var user: String?
 
+    @Option(help: ArgumentHelp("With --hash-password: PBKDF2 iterations (default 600000).", valueName: "n"))
+    var iterations: Int?
+
     @OptionGroup var decision: DecisionOptions
     @OptionGroup var options: WorkspaceOptions
 
     func validate() throws {
       if sessionHours <= 0 { throw ValidationError("--session-hours must be more than 0") }
-      if user != nil && !hashPassword { throw ValidationError("--user goes with --hash-password") }
+      if (user != nil || iterations != nil) && !hashPassword {
+        throw ValidationError("--user and --iterations go with --hash-password")
+      }
+      if let iterations, iterations < PasswordHash.minimumIterations {
+        throw ValidationError("--iterations must be at least \(PasswordHash.minimumIterations)")
+      }
       if let user, user.contains(":") || user.trimmingCharacters(in: .whitespaces).isEmpty {
         throw ValidationError("--user \(user): a name cannot be empty or hold `:`")
       }
@@ -54,7 +62,7 @@ extension MandateCommand {
     func run() throws {
       if hashPassword {
         let password = try PasswordPrompt.read()
-        let hash = PasswordHash.make(password: password).encoded
+        let hash = PasswordHash.make(password: password, iterations: iterations ?? PasswordHash.defaultIterations).encoded
         Output.stdout((user.map { "\($0):" } ?? "") + hash + "\n")
         return
       }
