@@ -25,9 +25,10 @@ struct TriagePeriod: Sendable {
 }
 
 extension TriageView {
-  init(csrf: String, periodLabel: String, quarter: String, periods: [TriagePeriod], hasEvent: Bool,
-    emptyMessage: String, canUndo: Bool)
-  {
+  init(
+    csrf: String, periodLabel: String, quarter: String, periods: [TriagePeriod], hasEvent: Bool,
+    emptyMessage: String, canUndo: Bool
+  ) {
     self.init(
       csrf: csrf, periodLabel: periodLabel, quarter: quarter,
       periods: periods.map { Option(value: $0.value, label: $0.label, selected: $0.selected) }, hasEvent: hasEvent,
@@ -58,7 +59,9 @@ extension WebSite {
             status: .notFound,
             message: ReportError.unknownQuarter(quarter, available: quarters.quarters.map(\.label)).errorDescription
               ?? "",
-            suggestions: quarters.quarters.map { .init(href: "/triage?quarter=\(Format.quarterParameter($0))", label: $0.label) })
+            suggestions: quarters.quarters.map {
+              .init(href: "/triage?quarter=\(Format.quarterParameter($0))", label: $0.label)
+            })
         }
         range = found.range
         label = found.label
@@ -67,7 +70,8 @@ extension WebSite {
       let periods =
         [TriagePeriod(value: "", label: "All events", selected: parameter.isEmpty)]
         + quarters.quarters.map {
-          TriagePeriod(value: Format.quarterParameter($0), label: $0.label, selected: Format.quarterParameter($0) == parameter)
+          TriagePeriod(
+            value: Format.quarterParameter($0), label: $0.label, selected: Format.quarterParameter($0) == parameter)
         }
       let state = try view.ledgerState()
       let queue = try view.memo(Self.queueKey(range), scope: .eventsAndMandates) {
@@ -89,8 +93,9 @@ extension WebSite {
       }
       // Past the last one: back to the first still open (skipped ones come round again).
       if index == nil, !ids.isEmpty { index = 0 }
-      guard let index, let suggestion = try queue.suggestion(
-        for: ids[index], index: view.index, top: 3, minScore: ReviewSession.defaultMinScore)
+      guard let index,
+        let suggestion = try queue.suggestion(
+          for: ids[index], index: view.index, top: 3, minScore: ReviewSession.defaultMinScore)
       else { return data }
       data.current = TriageData.Current(
         suggestion: suggestion, position: index + 1, previous: index > 0 ? ids[index - 1] : nil,

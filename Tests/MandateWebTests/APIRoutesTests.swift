@@ -26,7 +26,9 @@ import Testing
       #expect(page.body == expected)
       let unknown = try await browser.get("/api/report/2030Q1")
       #expect(unknown.status == .notFound)
-      #expect(try self.object(unknown.body)["error"] as? String == "no quarter `2030Q1` in the term (quarters: 2024 Q1, 2024 Q2, 2024 Q3, 2024 Q4)")
+      #expect(
+        try self.object(unknown.body)["error"] as? String
+          == "no quarter `2030Q1` in the term (quarters: 2024 Q1, 2024 Q2, 2024 Q3, 2024 Q4)")
     }
   }
 
@@ -89,11 +91,17 @@ import Testing
       #expect(status.status == .created)
       #expect(fixture.decisions.map(\.kind) == [.tag, .untag, .reject, .status])
       let refusals: [(String, String)] = [
-        (#"{"kind":"tag","event":"\#(id)","items":["P9.9"]}"#, "no item `P9.9` in this mandate; did you mean `P1.1`, `P1.2`, `P2.1`?"),
+        (
+          #"{"kind":"tag","event":"\#(id)","items":["P9.9"]}"#,
+          "no item `P9.9` in this mandate; did you mean `P1.1`, `P1.2`, `P2.1`?"
+        ),
         (#"{"kind":"tag","items":["P1.1"]}"#, "a tag needs `event`"),
         (#"{"kind":"status","item":"P2.3","status":"achieved"}"#, "a status needs a justification: --note TEXT"),
         (#"{"kind":"merge"}"#, "kind is tag, untag, reject or status"),
-        (#"{"kind":"untag","event":"\#(id)","items":["P1.2"]}"#, "event \(id.prefix(8)) is not tagged for P1.2: nothing to withdraw"),
+        (
+          #"{"kind":"untag","event":"\#(id)","items":["P1.2"]}"#,
+          "event \(id.prefix(8)) is not tagged for P1.2: nothing to withdraw"
+        ),
       ]
       for (json, message) in refusals {
         let page = try await browser.postJSON("/api/decisions", json)

@@ -65,8 +65,10 @@ import Testing
       #expect(rejected > 0)
       let tagged = try await browser.post(
         "/triage/decide",
-        [("event", event), ("quarter", "2024Q2"), ("action", "enter"), ("tag_items", "P2.3 P4.1"),
-         ("contradicts", "on"), ("note", "against, on purpose")])
+        [
+          ("event", event), ("quarter", "2024Q2"), ("action", "enter"), ("tag_items", "P2.3 P4.1"),
+          ("contradicts", "on"), ("note", "against, on purpose"),
+        ])
       #expect(tagged.status == .seeOther)
       #expect(fixture.decisions.map(\.item) == ["P2.3", "P4.1"])
       #expect(fixture.decisions.allSatisfy { $0.stance == .contradicts && $0.note == "against, on purpose" })
@@ -85,7 +87,8 @@ import Testing
       let nothing = try await browser.post(
         "/triage/decide", [("event", event), ("quarter", "2024Q2"), ("action", "enter")])
       let message = try await browser.get(nothing.location!)
-      #expect(message.body.contains("Not recorded: choose a suggestion (1–9), reject (r), or type item ids to tag (t)."))
+      #expect(
+        message.body.contains("Not recorded: choose a suggestion (1–9), reject (r), or type item ids to tag (t)."))
       let undo = try await browser.post("/triage/undo", [("quarter", "2024Q2")])
       let said = try await browser.get(undo.location!)
       #expect(said.body.contains("Nothing to undo in this session."))

@@ -14,7 +14,10 @@ import Testing
     try await fixture.test { browser in
       let page = try await browser.get("/events/\(id)")
       #expect(page.status == .ok)
-      #expect(page.body.contains(#"<div class="banner" role="alert"><p>Decisions cannot be recorded: cannot write Tags/kz-csto-2024.yaml: the file cannot be read ("#))
+      #expect(
+        page.body.contains(
+          #"<div class="banner" role="alert"><p>Decisions cannot be recorded: cannot write Tags/kz-csto-2024.yaml: the file cannot be read ("#
+        ))
       #expect(!page.body.contains(#"action="/events/\#(id)/decide""#), "no form to decide")
       let post = try await browser.post("/events/\(id)/decide", [("item", "P1.1"), ("action", "tag")])
       #expect(post.status == .conflict)

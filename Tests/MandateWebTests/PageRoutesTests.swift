@@ -146,7 +146,8 @@ import Testing
 
   @Test func newsTextIsEscapedEverywhere() async throws {
     let fixture = try WebFixture()
-    let hostile = #"{"id":"0123456789abcdef","date":"2024-05-02","title":"<script>alert('x')</script> & <b>bold</b>","text":"Afghanistan <img src=x onerror=alert(1)> \"quoted\"","sources":[{"role":"item","first_seen":"2024-05-03","url":"javascript:alert(1)"}]}"#
+    let hostile =
+      #"{"id":"0123456789abcdef","date":"2024-05-02","title":"<script>alert('x')</script> & <b>bold</b>","text":"Afghanistan <img src=x onerror=alert(1)> \"quoted\"","sources":[{"role":"item","first_seen":"2024-05-03","url":"javascript:alert(1)"}]}"#
     try (hostile + "\n").write(
       to: fixture.workspace.eventsDirectory.appendingPathComponent("2024-05.jsonl"), atomically: true,
       encoding: .utf8)

@@ -18,7 +18,8 @@ import Testing
       #expect(missing.body.contains("This form is out of date or did not come from this server (CSRF token)"))
       let wrong = try await browser.post("/events/\(id)/decide", tagFields(id), token: "forged")
       #expect(wrong.status == .forbidden)
-      let api = try await browser.postJSON("/api/decisions", #"{"kind":"tag","event":"\#(id)","items":["P1.1"]}"#, withToken: false)
+      let api = try await browser.postJSON(
+        "/api/decisions", #"{"kind":"tag","event":"\#(id)","items":["P1.1"]}"#, withToken: false)
       #expect(api.status == .forbidden)
       #expect(api.body.contains(#""error""#))
       #expect(!FileManager.default.fileExists(atPath: fixture.ledgerURL.path))
@@ -50,15 +51,19 @@ import Testing
   @Test func aPostWithoutASessionIsRefused() async throws {
     let fixture = try WebFixture()
     try await fixture.test { browser in
-      let page = try await browser.post("/items/P2.3/status", [("status", "stalled"), ("note", "x")], token: "anything")
+      let page = try await browser.post(
+        "/items/P2.3/status", [("status", "stalled"), ("note", "x")], token: "anything")
       #expect(page.status == .forbidden)
       #expect(page.body.contains("Your session has expired or was never started"))
     }
   }
 
   @Test func aHostThatIsNotTheServersOwnNameIsRefused() async throws {
-    let users = try UsersFile.parse("ana:\(PasswordHash.make(password: "pw", iterations: 10_000).encoded)\n", displayPath: "users")
-    let fixture = try WebFixture { $0.host = "192.0.2.10"; $0.users = users }
+    let users = try UsersFile.parse(
+      "ana:\(PasswordHash.make(password: "pw", iterations: 10_000).encoded)\n", displayPath: "users")
+    let fixture = try WebFixture {
+      $0.host = "192.0.2.10"; $0.users = users
+    }
     try await fixture.test { browser in
       // The test client always sends Host: localhost, which a server on 192.0.2.10 does not answer to.
       let page = try await browser.get("/")
@@ -76,7 +81,8 @@ import Testing
     }
     #expect(
       WebError.publicWithoutUsers("0.0.0.0").errorDescription
-        == "--host 0.0.0.0 would let other machines decide in your name: give --users FILE so that analysts sign in (see docs/web.md)")
+        == "--host 0.0.0.0 would let other machines decide in your name: give --users FILE so that analysts sign in (see docs/web.md)"
+    )
     try WebConfiguration(host: "127.0.0.1", analyst: "a").validate()
   }
 
@@ -117,7 +123,8 @@ import Testing
 
   @Test func sessionsExpire() async throws {
     let clock = TestClock()
-    let users = try UsersFile.parse("ana:\(PasswordHash.make(password: "pw", iterations: 10_000).encoded)\n", displayPath: "users")
+    let users = try UsersFile.parse(
+      "ana:\(PasswordHash.make(password: "pw", iterations: 10_000).encoded)\n", displayPath: "users")
     let fixture = try WebFixture {
       $0.users = users
       $0.idleTimeout = 3600

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import MandateKit
+import Testing
 
 /// Debian's chromium and chromium-driver and Python's selenium, which the browser test needs.
 enum BrowserTools {

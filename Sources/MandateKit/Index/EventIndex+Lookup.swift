@@ -18,18 +18,18 @@ extension EventIndex {
     }
   }
 
-  /// The latest-dated of these events (undated ones never), newest first: the newest evidence
-  /// among a ledger's tagged events.
-  public func latest(among ids: Set<String>, limit: Int) throws -> [Event] {
+  /// The latest-dated of these events (undated ones never, nor any dated after `until`), newest
+  /// first: the newest evidence among a ledger's tagged events.
+  public func latest(among ids: Set<String>, until: Day? = nil, limit: Int) throws -> [Event] {
     guard !ids.isEmpty, limit > 0 else { return [] }
     return try read { db in
       try Row.fetchAll(
         db,
         sql: """
           SELECT \(Self.eventColumns) FROM event WHERE id IN (SELECT value FROM json_each(?)) AND date IS NOT NULL
-          ORDER BY date DESC, date_end DESC, id LIMIT ?
+          AND date <= ? ORDER BY date DESC, date_end DESC, id LIMIT ?
           """,
-        arguments: [EventQuery.jsonArray(ids), limit]
+        arguments: [EventQuery.jsonArray(ids), until?.description ?? "9999-12-31", limit]
       ).map(Self.event(from:))
     }
   }

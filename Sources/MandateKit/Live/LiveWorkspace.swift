@@ -52,7 +52,8 @@ public final class LiveWorkspace: @unchecked Sendable {
       let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .shared)
       let stamp = WorkspaceStamp.current(workspace)
       guard let index = openedIndex(for: stamp) else { return nil }
-      return try body(View(workspace: workspace, mandate: try mandate(stamp), index: index, lock: lock, stamp: stamp, live: self))
+      return try body(
+        View(workspace: workspace, mandate: try mandate(stamp), index: index, lock: lock, stamp: stamp, live: self))
     }) {
       return result
     }
@@ -68,7 +69,8 @@ public final class LiveWorkspace: @unchecked Sendable {
       let (index, _) = try EventIndex.open(workspace, lock: lock)
       let stamp = WorkspaceStamp.current(workspace)
       mutex.withLock { opened = (index, stamp) }
-      return try body(View(workspace: workspace, mandate: try mandate(stamp), index: index, lock: lock, stamp: stamp, live: self))
+      return try body(
+        View(workspace: workspace, mandate: try mandate(stamp), index: index, lock: lock, stamp: stamp, live: self))
     }
   }
 

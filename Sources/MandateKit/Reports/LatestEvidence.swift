@@ -7,10 +7,12 @@ public struct LatestEvidence: Sendable, Equatable {
   /// The event's standing tags, by item.
   public var tags: [LedgerState.Tag]
 
-  /// The `limit` latest-dated tagged events (undated ones never), newest first.
-  public static func find(state: LedgerState, index: EventIndex, limit: Int) throws -> [LatestEvidence] {
+  /// The `limit` latest-dated tagged events up to `asOf` (undated ones never), newest first.
+  public static func find(state: LedgerState, index: EventIndex, asOf: Day? = nil, limit: Int) throws
+    -> [LatestEvidence]
+  {
     let tagged = Set(state.tags.keys.map(\.event))
-    return try index.latest(among: tagged, limit: limit).map { event in
+    return try index.latest(among: tagged, until: asOf, limit: limit).map { event in
       LatestEvidence(event: EventSummary(event), tags: state.tags(forEvent: event.id))
     }
   }

@@ -84,7 +84,8 @@ extension WebSite {
       let item = try need(request.item ?? items.first, "item")
       guard let status = ItemStatus(rawValue: try need(request.status, "status")) else {
         throw WebPageError(
-          status: .badRequest, message: "status is one of \(ItemStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+          status: .badRequest,
+          message: "status is one of \(ItemStatus.allCases.map(\.rawValue).joined(separator: ", "))")
       }
       let asOf = try request.as_of.map { try Self.day($0, "as_of") }
       let note = request.note ?? ""

@@ -37,8 +37,10 @@ extension WebSite {
         let event = try view.index.resolve(reference)
         let state = try view.ledgerState()
         let names = Set([event.id] + event.aliases)
-        let decisions = try view.memo("decisions:\(view.mandate.id)") { try view.index.decisions(mandate: view.mandate.id) }
-          .filter { $0.event.map(names.contains) ?? false }
+        let decisions = try view.memo("decisions:\(view.mandate.id)") {
+          try view.index.decisions(mandate: view.mandate.id)
+        }
+        .filter { $0.event.map(names.contains) ?? false }
         return try JSON.encode(
           APIEventDetail(
             event: EventRenderer.JSONEvent(event), tags: state.tags(forEvent: event.id).map(APITag.init),

@@ -63,6 +63,8 @@ extension WebSite {
     let closest = Spelling.closest(to: id, in: ids, limit: 3)
     return WebPageError(
       status: .notFound, message: "No item `\(id)` in this mandate.",
-      suggestions: closest.map { ErrorView.Suggestion(href: Format.itemHref($0), label: $0, detail: mandate.item(id: $0)?.text ?? "") })
+      suggestions: closest.map {
+        ErrorView.Suggestion(href: Format.itemHref($0), label: $0, detail: mandate.item(id: $0)?.text ?? "")
+      })
   }
 }

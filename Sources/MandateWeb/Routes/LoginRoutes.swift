@@ -35,7 +35,8 @@ extension WebSite {
     router.post("/logout") { _, context -> Response in
       if let id = context.session?.id { self.sessions.end(id) }
       var response = Response.redirect(to: self.configuration.users == nil ? "/" : "/login")
-      response.setCookie(Cookie(name: SessionStore.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+      response.setCookie(
+        Cookie(name: SessionStore.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
       return response
     }
   }

@@ -9,7 +9,8 @@ extension WebSite {
       let today = MandateClock.today()
       let (report, latest) = try await self.cached("overview:\(today)") { view in
         let report = try Self.buildReport(view, period: nil, asOf: nil, today: today)
-        let latest = try LatestEvidence.find(state: try view.ledgerState(), index: view.index, limit: 8)
+        let latest = try LatestEvidence.find(
+          state: try view.ledgerState(), index: view.index, asOf: report.asOf, limit: 8)
         return (report, latest)
       }
       let content = WebTemplates.render(OverviewView(report: report, latest: latest, story: []), "overview")
@@ -39,7 +40,8 @@ extension WebSite {
       let quarters = try await self.read { view in TermQuarters(term: view.mandate.term).quarters }
       let current = report.period.kind == "term" ? "term" : report.period.slug
       var periods = quarters.map { quarter in
-        LinkView(href: "/report/\(Format.quarterParameter(quarter))", label: quarter.label, current: quarter.slug == current)
+        LinkView(
+          href: "/report/\(Format.quarterParameter(quarter))", label: quarter.label, current: quarter.slug == current)
       }
       periods.append(LinkView(href: "/report/term", label: "Term", current: current == "term"))
       let path = "/report/\(period)"
@@ -73,7 +75,8 @@ extension WebSite {
       guard let quarter = builder.quarters.quarter(named: period) else {
         throw WebPageError(
           status: .notFound,
-          message: ReportError.unknownQuarter(period, available: builder.quarters.quarters.map(\.label)).errorDescription
+          message: ReportError.unknownQuarter(period, available: builder.quarters.quarters.map(\.label))
+            .errorDescription
             ?? "",
           suggestions: builder.quarters.quarters.map {
             .init(href: "/report/\(Format.quarterParameter($0))", label: $0.label)

@@ -44,7 +44,8 @@ struct TriageView {
       }
     let matched = reason.matched.map { " (as “\($0)”)" } ?? ""
     let times = reason.count > 1 ? " ×\(reason.count)" : ""
-    return "\(kind) “\(reason.term)”\(matched) in the \(reason.field)\(times): +\(String(format: "%.2f", reason.contribution))"
+    return
+      "\(kind) “\(reason.term)”\(matched) in the \(reason.field)\(times): +\(String(format: "%.2f", reason.contribution))"
   }
 
   mutating func show(

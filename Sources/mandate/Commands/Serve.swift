@@ -16,7 +16,8 @@ extension MandateCommand {
         line for the users file. docs/web.md describes the pages, keys and security.
         """)
 
-    @Option(help: ArgumentHelp("The address to listen on (another than 127.0.0.1 needs --users).", valueName: "address"))
+    @Option(
+      help: ArgumentHelp("The address to listen on (another than 127.0.0.1 needs --users).", valueName: "address"))
     var host = "127.0.0.1"
 
     @Option(help: ArgumentHelp("The port (0: any free one).", valueName: "port"))
@@ -62,7 +63,8 @@ extension MandateCommand {
     func run() throws {
       if hashPassword {
         let password = try PasswordPrompt.read()
-        let hash = PasswordHash.make(password: password, iterations: iterations ?? PasswordHash.defaultIterations).encoded
+        let hash = PasswordHash.make(password: password, iterations: iterations ?? PasswordHash.defaultIterations)
+          .encoded
         Output.stdout((user.map { "\($0):" } ?? "") + hash + "\n")
         return
       }

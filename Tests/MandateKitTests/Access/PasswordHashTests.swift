@@ -11,7 +11,8 @@ import Testing
         == "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783"
     )
     // A key longer than a block is hashed first (Python's hashlib.pbkdf2_hmac gives the same).
-    let long = PBKDF2.sha256(password: Array(repeating: UInt8(ascii: "x"), count: 100), salt: Array("NaCl".utf8), iterations: 2, length: 32)
+    let long = PBKDF2.sha256(
+      password: Array(repeating: UInt8(ascii: "x"), count: 100), salt: Array("NaCl".utf8), iterations: 2, length: 32)
     #expect(Hex.encode(long) == "63d53293647e5ea0140580e7d030de8277f0d2f5e3588ad1cf0542e158e0ca60")
   }
 
@@ -36,7 +37,8 @@ import Testing
 
   @Test func malformedHashesAreNotHashes() {
     for text in [
-      "", "pbkdf2_sha256$10000$salt", "md5$1$salt$AAAA", "pbkdf2_sha256$x$salt$AvRDsJUOO0D9/JR4vH7nwXdKjnRkDpJ3zxIcY7ocNMk=",
+      "", "pbkdf2_sha256$10000$salt", "md5$1$salt$AAAA",
+      "pbkdf2_sha256$x$salt$AvRDsJUOO0D9/JR4vH7nwXdKjnRkDpJ3zxIcY7ocNMk=",
       "pbkdf2_sha256$10000$$AvRDsJUOO0D9/JR4vH7nwXdKjnRkDpJ3zxIcY7ocNMk=", "pbkdf2_sha256$10000$salt$short",
     ] {
       #expect(PasswordHash(encoded: text) == nil, "\(text)")
@@ -48,7 +50,8 @@ import Testing
   static let good = "pbkdf2_sha256$10000$abcdefghijklmnopqrstuv$AvRDsJUOO0D9/JR4vH7nwXdKjnRkDpJ3zxIcY7ocNMk="
 
   @Test func readsNamesAndHashesSkippingCommentsAndBlankLines() throws {
-    let file = try UsersFile.parse("# analysts\n\nAigerim Sadykova:\(Self.good)\r\nbo : \(Self.good)\n", displayPath: "users")
+    let file = try UsersFile.parse(
+      "# analysts\n\nAigerim Sadykova:\(Self.good)\r\nbo : \(Self.good)\n", displayPath: "users")
     #expect(file.users.map(\.name) == ["Aigerim Sadykova", "bo"])
     #expect(file.users.map(\.line) == [3, 4])
     #expect(file.user(named: "bo")?.hash.verify("correct horse") == true)
@@ -59,7 +62,10 @@ import Testing
     (":\(good)\n", "2:1 error users-syntax: the name before `:` is empty"),
     ("a\u{7}b:\(good)\n", "2:1 error users-syntax: the name holds a control character"),
     ("ana:\(good)\nana:\(good)\n", "3:1 error duplicate-user: user `ana` is also on line 2"),
-    ("ana:md5$x$y\n", "2:5 error unknown-hash: unknown hash scheme `md5`; make one with `mandate serve --hash-password`"),
+    (
+      "ana:md5$x$y\n",
+      "2:5 error unknown-hash: unknown hash scheme `md5`; make one with `mandate serve --hash-password`"
+    ),
     ("ana:secret\n", "2:5 error invalid-hash: not a password hash (expected pbkdf2_sha256$ITERATIONS$SALT$HASH)"),
     (
       "ana:pbkdf2_sha256$1000$abcdefghijklmnopqrstuv$AvRDsJUOO0D9/JR4vH7nwXdKjnRkDpJ3zxIcY7ocNMk=\n",

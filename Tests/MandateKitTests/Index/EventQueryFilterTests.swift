@@ -31,7 +31,7 @@ import Testing
     var narrowed = EventQuery(search: "CSTO")
     narrowed.excludedEvents = [hits[0].event.id]
     #expect(try index.search(narrowed).map(\.event.id) == Array(hits.dropFirst()).map(\.event.id))
-    let found = try index.events(ids: Set(all.prefix(2)) .union(["ffffffffffffffff"]))
+    let found = try index.events(ids: Set(all.prefix(2)).union(["ffffffffffffffff"]))
     #expect(Set(found.keys) == Set(all.prefix(2)))
     let latest = try index.latest(among: Set(all), limit: 2)
     #expect(latest.count == 2)

@@ -55,7 +55,8 @@ import Testing
       for (number, id) in ids.prefix(6).enumerated() {
         group.addTask {
           _ = try live.write { desk in
-            try desk.tag(event: id, items: ["P1.1"], strength: .declaratory, stance: .supports, note: nil, by: "w\(number)")
+            try desk.tag(
+              event: id, items: ["P1.1"], strength: .declaratory, stance: .supports, note: nil, by: "w\(number)")
           }
         }
         group.addTask { _ = try live.read { view in try view.ledgerState().tags.count } }
