@@ -77,7 +77,7 @@ extension WebSite {
       let queue = try view.memo(Self.queueKey(range), scope: .eventsAndMandates) {
         try SuggestionQueue(mandate: view.mandate, index: view.index, state: state, range: range)
       }
-      let decided = state.decidedEvents
+      let decided = view.memo("decided-events:\(view.mandate.id)") { state.decidedEvents }
       let open = queue.events.lazy.map(\.id).filter { !decided.contains($0) }
       let ids = Array(open)
       var data = TriageData(

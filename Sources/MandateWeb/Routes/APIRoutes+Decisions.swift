@@ -25,7 +25,7 @@ extension WebSite {
       let queue = try view.memo(Self.queueKey(range), scope: .eventsAndMandates) {
         try SuggestionQueue(mandate: view.mandate, index: view.index, state: state, range: range)
       }
-      let decided = state.decidedEvents
+      let decided = view.memo("decided-events:\(view.mandate.id)") { state.decidedEvents }
       var renderer = SuggestionRenderer(format: .json)
       var out = renderer.begin()
       var count = 0

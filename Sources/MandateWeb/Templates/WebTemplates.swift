@@ -1,4 +1,5 @@
 import Foundation
+import MandateKit
 import Mustache
 
 /// The pages' Mustache templates, parsed once.
@@ -13,8 +14,12 @@ enum WebTemplates {
     for (name, text) in [
       ("layout", layout), ("overview", overview), ("report", report), ("triage", triage), ("event", event),
       ("item", item), ("search", search), ("login", login), ("error", error), ("status-badge", statusBadge),
-      ("item-choices", itemChoices), ("csrf", csrf), ("bar", bar),
+      ("item-choices", itemChoices), ("csrf", csrf),
     ] {
+      library.register(try MustacheTemplate(string: text), named: name)
+    }
+    // Drawn as the report draws them.
+    for (name, text) in HTMLReportRenderer.partials {
       library.register(try MustacheTemplate(string: text), named: name)
     }
     return library
@@ -34,14 +39,6 @@ enum WebTemplates {
 
   static let statusBadge = """
     <span class="badge status-{{statusClass}}">{{statusLabel}}</span>
-    """
-
-  static let bar = """
-    <div class="bar-row">
-    <span class="bar-label">{{label}}</span>
-    <span class="bar-track" aria-hidden="true"><span class="bar-fill" style="width: {{width}}%"></span></span>
-    <span class="bar-value"><strong>{{percent}}</strong> {{detail}}</span>
-    </div>
     """
 
   /// Checkboxes for every item, grouped by priority.

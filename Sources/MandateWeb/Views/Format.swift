@@ -3,15 +3,6 @@ import MandateKit
 
 /// Small pieces of wording and links the pages share.
 enum Format {
-  static func percent(_ share: Double) -> String {
-    let value = share.isFinite ? min(1, max(0, share)) * 100 : 0
-    return String(format: "%.0f%%", value.rounded())
-  }
-
-  static func width(_ share: Double) -> String {
-    String(format: "%.1f", share.isFinite ? min(1, max(0, share)) * 100 : 0)
-  }
-
   /// Declaratory · material · contradicting.
   static func counts(_ counts: QuarterlyReport.EvidenceCounts) -> String {
     "\(counts.declaratory) · \(counts.material) · \(counts.contradicting)"
@@ -105,8 +96,8 @@ struct Bar {
 
   init(_ label: String, _ share: QuarterlyReport.Share) {
     self.label = label
-    percent = Format.percent(share.share)
-    width = Format.width(share.share)
+    percent = HTMLReportRenderer.percent(share.share)
+    width = HTMLReportRenderer.width(share.share)
     detail = "\(share.covered) of \(share.items) items"
   }
 }

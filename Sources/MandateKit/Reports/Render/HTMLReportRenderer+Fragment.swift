@@ -3,6 +3,16 @@ extension HTMLReportRenderer {
   /// workspace serves it as a file).
   public static var stylesheet: String { HTMLReportTemplate.style }
 
+  /// The report's partial templates that other pages draw the same things with: `bar` (a share
+  /// as a labelled bar; its view has `label`, `percent`, `width` and `detail`).
+  public static var partials: [String: String] { ["bar": HTMLReportTemplate.bar] }
+
+  /// A share (0…1) as the report writes it: `17.6%`.
+  public static func percent(_ share: Double) -> String { HTMLReportView.percent(share) }
+
+  /// A share as the CSS width of a bar, kept within 0…100.
+  public static func width(_ share: Double) -> String { HTMLReportView.width(share) }
+
   /// The report as the inside of a page's `<body>`: the same markup as `render` gives, without
   /// the document around it, for a page that has its own head and navigation.
   public func renderFragment(_ report: QuarterlyReport) throws -> String {
