@@ -53,6 +53,47 @@ def unlabelled_controls(driver):
     """)
 
 
+def low_contrast(driver):
+    """Text whose colour against its background is below WCAG AA (4.5:1, or 3:1 for large text)."""
+    return driver.execute_script("""
+      function rgb(text) {
+        const m = text.match(/rgba?\\(([^)]+)\\)/);
+        if (!m) return null;
+        const p = m[1].split(',').map(Number);
+        return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1};
+      }
+      function lum(c) {
+        const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+      }
+      function background(el) {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgb(getComputedStyle(e).backgroundColor);
+          if (c && c.a > 0.5) return c;
+        }
+        return {r: 255, g: 255, b: 255, a: 1};
+      }
+      const bad = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const seen = new Set();
+      while (walker.nextNode()) {
+        const el = walker.currentNode.parentElement;
+        if (!el || seen.has(el) || !walker.currentNode.textContent.trim()) continue;
+        seen.add(el);
+        const style = getComputedStyle(el);
+        if (el.closest('svg, title, script, style')) continue;  // SVG text is drawn by its fill, not its colour
+        if (style.visibility === 'hidden' || el.offsetParent === null || el.closest('.visually-hidden')) continue;
+        const fg = rgb(style.color), bg = background(el);
+        const a = lum(fg), b = lum(bg);
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
+        const large = size >= 24 || (bold && size >= 18.66);
+        if (ratio < (large ? 3 : 4.5)) bad.push(el.tagName + '.' + el.className + ' ' + ratio.toFixed(2) + ': ' + el.textContent.trim().slice(0, 40));
+      }
+      return bad;
+    """)
+
+
 def reachable_by_tab(driver, selector, limit=80):
     """Whether pressing Tab from the top of the page reaches the element `selector` names."""
     target = driver.find_element(By.CSS_SELECTOR, selector)
@@ -117,6 +158,7 @@ def main():
         check("overview lists what needs attention", "Needs attention" in driver.page_source)
         check("overview shows the mandate tree", len(driver.find_elements(By.CSS_SELECTOR, "table.items tbody tr")) == 16)
         check("overview controls are labelled", unlabelled_controls(driver) == [], unlabelled_controls(driver))
+        check("overview text has enough contrast", low_contrast(driver) == [], low_contrast(driver)[:5])
         check("the search field is reachable by keyboard", reachable_by_tab(driver, "#nav-q"))
         shot("overview.png", 1700)
 
@@ -125,6 +167,7 @@ def main():
         first = current_event(driver)
         check("triage shows an event", first is not None)
         check("triage controls are labelled", unlabelled_controls(driver) == [], unlabelled_controls(driver))
+        check("triage text has enough contrast", low_contrast(driver) == [], low_contrast(driver)[:5])
         check("the first suggestion is reachable by keyboard", reachable_by_tab(driver, 'button[data-key="1"]'))
         shot("triage.png")
         driver.find_element(By.TAG_NAME, "body").send_keys("m")
@@ -179,9 +222,11 @@ def main():
         driver.get(base + "/events/" + first)
         check("event page shows the tag", "P2.3" in driver.page_source or "P1.1" in driver.page_source)
         check("event page controls are labelled", unlabelled_controls(driver) == [], unlabelled_controls(driver))
+        check("event page text has enough contrast", low_contrast(driver) == [], low_contrast(driver)[:5])
         shot("event.png", 1600)
         driver.get(base + "/report/2024Q2")
         check("the report renders", "Coverage" in driver.page_source)
+        check("report text has enough contrast", low_contrast(driver) == [], low_contrast(driver)[:5])
         shot("report.png", 1600)
         driver.get(base + "/search?q=Afghanistan")
         check("search marks matches", len(driver.find_elements(By.TAG_NAME, "mark")) > 0)
