@@ -7,8 +7,9 @@
 # Needs wrk (apt-get install wrk) and ../shared/bench/gen_news.py (MANDATE_BENCH_SHARED). Corpora are
 # generated once into MANDATE_BENCH_DATA (default .build-bench-data/), as Scripts/benchmark.sh does.
 # MANDATE_WEB_SECONDS sets each run's length (default 20). Each page is requested once before its
-# run ("first"): what the first visitor after a change waits for; the runs then show what repeated
-# loads cost while the files stay the same.
+# runs ("first"): what the first visitor after a change waits for; then one client alone for a few
+# seconds ("alone_p50_ms": the cost of one request), then 8 clients at once. MANDATE_WEB_WORKSPACE
+# names a folder to keep the prepared workspace in (and reuse it when it already holds one).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${MANDATE_BENCH_SHARED:-$root/../shared/bench}"
@@ -30,17 +31,21 @@ if [ ! -f "$corpus/news.jsonl" ]; then
   echo "generating $n items into $corpus ..." >&2
   python3 "$shared/gen_news.py" "$n" "$corpus" >/dev/null
 fi
-ws="$(mktemp -d "${TMPDIR:-/tmp}/mandate-web-bench-XXXXXX")"
+keep="${MANDATE_WEB_WORKSPACE:-}"
+ws="${keep:-$(mktemp -d "${TMPDIR:-/tmp}/mandate-web-bench-XXXXXX")}"
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/mandate-web-bench-run-XXXXXX")"
 server=""
 cleanup() {
   if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -rf "$ws" "$scratch"
+  [ -n "$keep" ] || rm -rf "$ws"
+  rm -rf "$scratch"
 }
 trap cleanup EXIT
-mkdir -p "$ws/Priorities" && cp Priorities/*.yaml "$ws/Priorities/"
-"$mandate" import --workspace "$ws" "$corpus/news.jsonl" >/dev/null
-"$bench" ledger --workspace "$ws" --tags "$tags"
+if [ ! -d "$ws/Events" ]; then
+  mkdir -p "$ws/Priorities" && cp Priorities/*.yaml "$ws/Priorities/"
+  "$mandate" import --workspace "$ws" "$corpus/news.jsonl" >/dev/null
+  "$bench" ledger --workspace "$ws" --tags "$tags"
+fi
 
 "$mandate" serve --workspace "$ws" --port 0 --by bench >"$scratch/serve.log" 2>&1 &
 server=$!
@@ -64,13 +69,14 @@ LUA
 rss() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$server/status"; }
 peak() { awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$server/status"; }
 
-echo "# mandate serve under load, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $n events, $tags tags, wrk 2 threads 8 connections ${seconds}s"
+echo "# mandate serve under load, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d" " -f1-3 /proc/loadavg), $n events, $tags tags, wrk 2 threads 8 connections ${seconds}s"
 echo "case idle rss_mb $(rss)"
 for path in "/" "/triage?quarter=2024Q2" "/search?q=peacekeeping" "/search?q=%22rescue+teams%22&quarter=2024Q2" \
   "/api/report/2024Q2" "/report/2024Q2" "/events/$(curl -s "$base/api/events?limit=1&quarter=2024Q2" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')"; do
   first=$(curl -s -o /dev/null -w '%{time_total}' "$base$path")
   status=$(curl -s -o /dev/null -w '%{http_code}' "$base$path")
+  alone=$(wrk -t1 -c1 -d5s --timeout 10s -s "$scratch/percentiles.lua" "$base$path" | tail -1 | awk '{print $2}')
   line=$(wrk -t2 -c8 -d"${seconds}s" --timeout 10s -s "$scratch/percentiles.lua" "$base$path" | tail -1)
-  echo "case $path status $status first_ms $(python3 -c "print(round($first * 1000))") $line rss_mb $(rss)"
+  echo "case $path status $status first_ms $(python3 -c "print(round($first * 1000))") alone_p50_ms $alone $line rss_mb $(rss)"
 done
 echo "case server peak_rss_mb $(peak) rss_mb $(rss)"

@@ -231,14 +231,15 @@ extension EventIndex {
   }
 
   /// Full-text search with FTS5, ranked by bm25 (title matches weigh twice).
+  ///
+  /// In two steps: the matches are ranked on their rowids alone, and passages and marked titles
+  /// are made for the page of results only. (Asked in one query, SQLite makes them for every
+  /// match before sorting: a common word over 100,000 events cost most of a second.)
   public func search(_ query: EventQuery) throws -> [SearchHit] {
     guard let text = query.search, let match = Self.ftsQuery(text) else { return [] }
     return try read { db in
       var sql = """
-        SELECT \(Self.prefixedEventColumns),
-          bm25(event_fts, 2.0, 1.0) AS rank,
-          snippet(event_fts, 1, '\(Highlight.start)', '\(Highlight.end)', '…', 24) AS snippet,
-          highlight(event_fts, 0, '\(Highlight.start)', '\(Highlight.end)') AS marked_title
+        SELECT event_fts.rowid AS rid, bm25(event_fts, 2.0, 1.0) AS rank
         FROM event_fts JOIN event e ON e.rowid = event_fts.rowid
         WHERE event_fts MATCH ?
         """
@@ -253,11 +254,33 @@ extension EventIndex {
       arguments += StatementArguments(ids.arguments)
       sql += " ORDER BY rank, e.id"
       sql += Self.limitClause(query)
-      return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-        let title: String? = row["marked_title"]
-        return SearchHit(
-          event: try Self.event(from: row), rank: row["rank"], snippet: row["snippet"],
-          markedTitle: title.flatMap { $0.contains(Highlight.start) ? $0 : nil })
+      let ranked = try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0["rid"] as Int64, $0["rank"] as Double) }
+      var hits: [Int64: SearchHit] = [:]
+      var start = 0
+      while start < ranked.count {
+        let chunk = ranked[start..<min(start + 500, ranked.count)]
+        start += chunk.count
+        let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT event_fts.rowid AS rid, \(Self.prefixedEventColumns),
+              snippet(event_fts, 1, '\(Highlight.start)', '\(Highlight.end)', '…', 24) AS snippet,
+              highlight(event_fts, 0, '\(Highlight.start)', '\(Highlight.end)') AS marked_title
+            FROM event_fts JOIN event e ON e.rowid = event_fts.rowid
+            WHERE event_fts MATCH ? AND event_fts.rowid IN (\(marks))
+            """, arguments: StatementArguments([match]) + StatementArguments(chunk.map(\.0)))
+        for row in rows {
+          let title: String? = row["marked_title"]
+          hits[row["rid"]] = SearchHit(
+            event: try Self.event(from: row), rank: 0, snippet: row["snippet"],
+            markedTitle: title.flatMap { $0.contains(Highlight.start) ? $0 : nil })
+        }
+      }
+      return ranked.compactMap { rowid, rank in
+        guard var hit = hits[rowid] else { return nil }
+        hit.rank = rank
+        return hit
       }
     }
   }

@@ -18,14 +18,20 @@ struct WebSession: Sendable {
 }
 
 /// The sessions of a server, in memory: a restart signs everyone out. A session ends after
-/// `idleTimeout` without a request, and in any case `lifetime` after it began.
+/// `idleTimeout` without a request, and in any case `lifetime` after it began. At most
+/// `capacity` are kept: beyond that, the longest idle go first, so that clients that never send
+/// the cookie back (scripts, crawlers) cannot make the table grow without bound.
 final class SessionStore: @unchecked Sendable {
   static let cookieName = "mandate_session"
+  static let capacity = 10_000
+  /// Expired sessions are swept at most this often.
+  static let sweepInterval: TimeInterval = 60
   let idleTimeout: TimeInterval
   let lifetime: TimeInterval
   private let now: @Sendable () -> Date
   private let mutex = NSLock()
   private var sessions: [String: WebSession] = [:]
+  private var lastSweep = Date.distantPast
 
   init(idleTimeout: TimeInterval, lifetime: TimeInterval, now: @escaping @Sendable () -> Date) {
     self.idleTimeout = idleTimeout
@@ -55,14 +61,23 @@ final class SessionStore: @unchecked Sendable {
     let time = now()
     let session = WebSession(id: Self.token(), csrf: Self.token(), user: user, created: time, lastSeen: time)
     mutex.withLock {
-      // Expired sessions go when new ones come, so the table never grows without bound.
-      sessions = sessions.filter {
-        time.timeIntervalSince($0.value.lastSeen) <= idleTimeout && time.timeIntervalSince($0.value.created) <= lifetime
+      if time.timeIntervalSince(lastSweep) >= Self.sweepInterval || sessions.count >= Self.capacity {
+        lastSweep = time
+        sessions = sessions.filter {
+          time.timeIntervalSince($0.value.lastSeen) <= idleTimeout
+            && time.timeIntervalSince($0.value.created) <= lifetime
+        }
+        if sessions.count >= Self.capacity {
+          let idlest = sessions.values.sorted { $0.lastSeen < $1.lastSeen }.prefix(sessions.count - Self.capacity / 2)
+          for old in idlest { sessions[old.id] = nil }
+        }
       }
       sessions[session.id] = session
     }
     return session
   }
+
+  var count: Int { mutex.withLock { sessions.count } }
 
   /// Changes a session (its undo stack, its message); nothing when it has gone.
   func update(_ id: String, _ change: (inout WebSession) -> Void) {

@@ -30,20 +30,24 @@ struct FormData: Sendable {
   func has(_ name: String) -> Bool { fields.contains { $0.name == name } }
 
   static func decode(_ text: some StringProtocol) -> String {
+    let input = Array(text.utf8)
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
-    var iterator = text.utf8.makeIterator()
-    while let byte = iterator.next() {
-      switch byte {
-      case UInt8(ascii: "+"): bytes.append(0x20)
-      case UInt8(ascii: "%"):
-        guard let high = iterator.next(), let low = iterator.next(), let a = hex(high), let b = hex(low) else {
-          bytes.append(byte)
-          continue
-        }
-        bytes.append(a << 4 | b)
-      default: bytes.append(byte)
+    bytes.reserveCapacity(input.count)
+    var index = 0
+    while index < input.count {
+      let byte = input[index]
+      if byte == UInt8(ascii: "+") {
+        bytes.append(0x20)
+      } else if byte == UInt8(ascii: "%"), index + 2 < input.count, let high = hex(input[index + 1]),
+        let low = hex(input[index + 2])
+      {
+        bytes.append(high << 4 | low)
+        index += 2
+      } else {
+        // A `%` without two hex digits stays as it is.
+        bytes.append(byte)
       }
+      index += 1
     }
     return String(decoding: bytes, as: UTF8.self)
   }

@@ -21,8 +21,7 @@ extension WebTemplates {
     {{#sources}}
     <li><span class="tag">{{role}}</span> {{#hasLink}}<a href="{{href}}" rel="noopener noreferrer">{{place}}</a>{{/hasLink}}\
     {{^hasLink}}<span class="source">{{place}}</span>{{/hasLink}}{{#hasName}} <span class="meta">[{{name}}]</span>{{/hasName}}
-    <span class="meta">{{#hasPublished}}published {{published}}, {{/hasPublished}}first seen {{firstSeen}}</span>
-    {{#provenance}}<span class="meta provenance">{{.}}</span>{{/provenance}}</li>
+    <span class="meta">{{#hasPublished}}published {{published}}, {{/hasPublished}}first seen {{firstSeen}}</span></li>
     {{/sources}}
     </ul>
     </section>

@@ -36,7 +36,6 @@ struct EventView {
     var hasPublished: Bool
     var published: String
     var firstSeen: String
-    var provenance: [String]
   }
 
   struct Tag {
@@ -96,7 +95,7 @@ struct EventView {
       return Source(
         role: source.role.rawValue, place: place, hasLink: link != nil, href: link ?? "", hasName: source.name != nil,
         name: source.name ?? "", hasPublished: source.published != nil, published: source.published?.description ?? "",
-        firstSeen: source.firstSeen.description, provenance: [])
+        firstSeen: source.firstSeen.description)
     }
     let standing = state.tags(forEvent: event.id)
     let untag = "/events/\(event.id)/untag"
