@@ -8,19 +8,15 @@ extension WebSite {
     router.get("/events/:id") { _, context -> Response in
       let reference = context.parameters.get("id") ?? ""
       let problem = try await self.ledgerProblem()
-      let (event, mandate, state, decisions) = try await self.read { view in
-        let event = try view.index.resolve(reference)
-        let state = try view.ledgerState()
-        let all = try view.memo("decisions:\(view.mandate.id)") { try view.index.decisions(mandate: view.mandate.id) }
-        let names = Set([event.id] + event.aliases)
-        return (event, view.mandate, state, all.filter { $0.event.map(names.contains) ?? false })
+      let (event, mandate, lookup) = try await self.read { view in
+        (try view.index.resolve(reference), view.mandate, try view.lookup())
       }
       if event.id != reference {
         // One address per event: a prefix or an alias leads to the full id.
         return .redirect(to: Format.eventHref(event.id), type: .found)
       }
       let view = EventView(
-        event: event, mandate: mandate, state: state, decisions: decisions, canWrite: problem == nil,
+        event: event, mandate: mandate, lookup: lookup, canWrite: problem == nil,
         csrf: context.session?.csrf ?? "")
       return self.page(
         event.headline, content: WebTemplates.render(view, "event"), context: context,

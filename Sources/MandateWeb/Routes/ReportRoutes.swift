@@ -7,15 +7,18 @@ extension WebSite {
   func addOverviewRoutes(_ router: Router<WebContext>) {
     router.get("/") { _, context -> Response in
       let today = MandateClock.today()
-      let (report, latest) = try await self.cached("overview:\(today)") { view in
+      // The page's content depends on the files only: laid out once per state of them.
+      let (title, content) = try await self.cached("overview:\(today)") { view in
         let report = try Self.buildReport(view, period: nil, asOf: nil, today: today)
         let latest = try LatestEvidence.find(
           state: try view.ledgerState(), index: view.index, asOf: report.asOf, limit: 8)
-        return (report, latest)
+        return (
+          report.mandate.title,
+          WebTemplates.render(OverviewView(report: report, latest: latest, story: []), "overview")
+        )
       }
-      let content = WebTemplates.render(OverviewView(report: report, latest: latest, story: []), "overview")
       return self.page(
-        report.mandate.title, content: content, context: context, section: "overview",
+        title, content: content, context: context, section: "overview",
         banners: try await self.ledgerBanners())
     }
   }

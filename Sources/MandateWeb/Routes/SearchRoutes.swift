@@ -90,12 +90,11 @@ extension WebSite {
       hits = Array(hits.prefix(SearchRequest.pageSize))
       var tagged: [String: [String]] = [:]
       var rejected: Set<String> = []
+      let lookup = try view.lookup()
       for hit in hits {
-        let tags = state.tags(forEvent: hit.event.id)
-        if !tags.isEmpty { tagged[hit.event.id] = tags.map(\.item) }
+        if let tags = lookup.tagsByEvent[hit.event.id] { tagged[hit.event.id] = tags.map(\.item) }
+        if lookup.rejectionsByEvent[hit.event.id] != nil { rejected.insert(hit.event.id) }
       }
-      let ids = Set(hits.map(\.event.id))
-      for pair in state.rejections.keys where ids.contains(pair.event) { rejected.insert(pair.event) }
       return SearchResults(
         mandate: view.mandate, quarters: quarters.quarters, hits: hits, more: more, tagged: tagged, rejected: rejected)
     }

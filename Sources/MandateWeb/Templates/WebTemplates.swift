@@ -26,11 +26,35 @@ enum WebTemplates {
   }
 
   static func render(_ view: Any, _ name: String) -> String {
-    guard let library = try? library.get(), let text = library.render(view, withTemplate: name) else {
+    guard let library = try? library.get(), let text = library.render(boxed(view), withTemplate: name) else {
       // The templates are compiled into the program and covered by tests.
       preconditionFailure("template \(name) is missing or does not parse")
     }
     return text
+  }
+
+  /// A view as nested dictionaries and arrays. The renderer looks names up in a struct through a
+  /// new `Mirror` each time (boxing every field for every name); reflected once here, each lookup
+  /// is a hash lookup. Sections and lookups mean the same with either.
+  static func boxed(_ value: Any) -> Any {
+    switch value {
+    case is String, is Int, is Bool, is Double: return value
+    case let array as [Any]: return array.map(boxed)
+    default:
+      let mirror = Mirror(reflecting: value)
+      switch mirror.displayStyle {
+      case .struct, .class:
+        var fields: [String: Any] = [:]
+        for child in mirror.children {
+          if let label = child.label { fields[label] = boxed(child.value) }
+        }
+        return fields
+      case .optional:
+        return mirror.children.first.map { boxed($0.value) } as Any
+      default:
+        return value
+      }
+    }
   }
 
   static let csrf = """

@@ -66,9 +66,7 @@ struct EventView {
     var detail: String
   }
 
-  init(
-    event: Event, mandate: Mandate, state: LedgerState, decisions: [Decision], canWrite: Bool, csrf: String
-  ) {
+  init(event: Event, mandate: Mandate, lookup: LedgerLookup, canWrite: Bool, csrf: String) {
     self.csrf = csrf
     id = event.id
     headline = event.headline
@@ -97,7 +95,7 @@ struct EventView {
         name: source.name ?? "", hasPublished: source.published != nil, published: source.published?.description ?? "",
         firstSeen: source.firstSeen.description)
     }
-    let standing = state.tags(forEvent: event.id)
+    let standing = lookup.tagsByEvent[event.id] ?? []
     let untag = "/events/\(event.id)/untag"
     tags = standing.map { tag in
       Tag(
@@ -106,15 +104,13 @@ struct EventView {
         by: tag.by, at: Format.instant(tag.at), canWrite: canWrite, untagAction: untag)
     }
     hasTags = !tags.isEmpty
-    rejections = state.rejections.keys.filter { $0.event == event.id }.map(\.item).sorted().map {
-      Rejection(item: $0, href: Format.itemHref($0))
-    }
+    rejections = (lookup.rejectionsByEvent[event.id] ?? []).map { Rejection(item: $0, href: Format.itemHref($0)) }
     hasRejections = !rejections.isEmpty
     self.canWrite = canWrite
     decideAction = "/events/\(event.id)/decide"
     untagAction = untag
     choices = ItemChoices.all(mandate, checked: [])
-    self.decisions = decisions.reversed().map { decision in
+    self.decisions = lookup.decisions(of: event).reversed().map { decision in
       var detail: [String] = []
       if let strength = decision.strength { detail.append(strength.rawValue) }
       if decision.stance == .contradicts { detail.append("contradicts") }
