@@ -254,7 +254,9 @@ extension EventIndex {
       arguments += StatementArguments(ids.arguments)
       sql += " ORDER BY rank, e.id"
       sql += Self.limitClause(query)
-      let ranked = try Row.fetchAll(db, sql: sql, arguments: arguments).map { ($0["rid"] as Int64, $0["rank"] as Double) }
+      let ranked = try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+        ($0["rid"] as Int64, $0["rank"] as Double)
+      }
       var hits: [Int64: SearchHit] = [:]
       var start = 0
       while start < ranked.count {

@@ -120,7 +120,10 @@ struct RequestGuard: RouterMiddleware {
       site.refusal(.forbidden, "Cross-site requests cannot change anything here.", api: api)
     }
     if let origin = request.headers[.origin] {
-      guard let url = URL(string: origin), url.scheme == "http", let host = url.host else { return refusal() }
+      // `https` too: behind a TLS proxy the browser's origin is the proxy's.
+      guard let url = URL(string: origin), url.scheme == "http" || url.scheme == "https", let host = url.host else {
+        return refusal()
+      }
       let authority = url.port.map { "\(host):\($0)" } ?? host
       return authority.lowercased() == own ? nil : refusal()
     }
