@@ -79,4 +79,28 @@ for path in "/" "/triage?quarter=2024Q2" "/search?q=peacekeeping" "/search?q=%22
   line=$(wrk -t2 -c8 -d"${seconds}s" --timeout 10s -s "$scratch/percentiles.lua" "$base$path" | tail -1)
   echo "case $path status $status first_ms $(python3 -c "print(round($first * 1000))") alone_p50_ms $alone $line rss_mb $(rss)"
 done
+# Triage as an analyst does it: a decision, then the next page (the ledger changed, so what
+# depends on it is computed again; the queue's scores are kept, as `mandate review` keeps them).
+python3 - "$base" <<'PY'
+import http.cookiejar, json, re, statistics, sys, time, urllib.request
+base = sys.argv[1]
+jar = http.cookiejar.CookieJar()
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+token = json.load(opener.open(base + "/api/session"))["csrfToken"]
+page = opener.open(base + "/triage?quarter=2024Q2").read().decode()
+decide, after = [], []
+for _ in range(20):
+    event = re.search(r'name="event" value="([0-9a-f]{16})"', page).group(1)
+    body = json.dumps({"kind": "reject", "event": event, "items": ["P1.1"]}).encode()
+    request = urllib.request.Request(base + "/api/decisions", data=body, method="POST",
+        headers={"Content-Type": "application/json", "X-CSRF-Token": token})
+    start = time.perf_counter()
+    opener.open(request).read()
+    decide.append((time.perf_counter() - start) * 1000)
+    start = time.perf_counter()
+    page = opener.open(base + f"/triage?quarter=2024Q2&after={event}").read().decode()
+    after.append((time.perf_counter() - start) * 1000)
+print(f"case triage-keystroke decision_p50_ms {statistics.median(decide):.0f} decision_max_ms {max(decide):.0f} "
+      f"next_page_p50_ms {statistics.median(after):.0f} next_page_max_ms {max(after):.0f} runs 20")
+PY
 echo "case server peak_rss_mb $(peak) rss_mb $(rss)"

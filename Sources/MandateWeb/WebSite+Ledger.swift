@@ -1,11 +1,16 @@
+import Foundation
 import MandateKit
 
 extension WebSite {
   /// Why decisions cannot be recorded now (the ledger is not readable), kept per state of the
   /// files; nil when they can.
   func ledgerProblem() async throws -> String? {
-    try await cached("ledger-problem") { view in
-      LedgerFile(workspace: view.workspace, mandateID: view.mandate.id).writeProblem()
+    let written = ledgerWritten.value
+    return try await cached("ledger-problem") { view in
+      // A ledger this server has just appended to is readable: the append checked it first, and
+      // its entries are YAML. Reading 20,000 entries again after every keystroke is not needed.
+      if let written, written == view.stamp.decisions { return nil }
+      return LedgerFile(workspace: view.workspace, mandateID: view.mandate.id).writeProblem()
     }
   }
 
@@ -45,5 +50,18 @@ extension LiveWorkspace.View {
       }
       return lookup
     }
+  }
+}
+
+/// A value shared between requests, behind a lock.
+final class Shared<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Value
+
+  init(_ value: Value) { stored = value }
+
+  var value: Value {
+    get { lock.withLock { stored } }
+    set { lock.withLock { stored = newValue } }
   }
 }

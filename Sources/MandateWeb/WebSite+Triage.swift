@@ -77,13 +77,16 @@ extension WebSite {
       let queue = try view.memo(Self.queueKey(range), scope: .eventsAndMandates) {
         try SuggestionQueue(mandate: view.mandate, index: view.index, state: state, range: range)
       }
-      let decided = view.memo("decided-events:\(view.mandate.id)") { state.decidedEvents }
-      let open = queue.events.lazy.map(\.id).filter { !decided.contains($0) }
-      let ids = Array(open)
+      // The events still open, and where each stands among them: once per state of the ledger.
+      let (ids, openPositions) = view.memo("triage-open:" + Self.queueKey(range)) {
+        let decided = view.memo("decided-events:\(view.mandate.id)") { state.decidedEvents }
+        let ids = queue.events.map(\.id).filter { !decided.contains($0) }
+        return (ids, Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a }))
+      }
       var data = TriageData(
         mandate: view.mandate, quarter: parameter, periodLabel: label, periods: periods, total: ids.count)
       var index: Int?
-      if let event, let found = ids.firstIndex(of: event) {
+      if let event, let found = openPositions[event] {
         index = found
       } else if let after, let position = queue.position(of: after) {
         index = ids.firstIndex { (queue.position(of: $0) ?? 0) > position }

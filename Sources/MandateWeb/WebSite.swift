@@ -15,6 +15,8 @@ public final class WebSite: Sendable {
   /// Checked when a name is unknown, as long as a real check, so that timing does not tell which
   /// names exist (it matches no password).
   let decoy: PasswordHash
+  /// The ledgers' part of the workspace stamp right after this server's last decision.
+  let ledgerWritten = Shared<WorkspaceStamp.Part?>(nil)
 
   public init(live: LiveWorkspace, configuration: WebConfiguration) {
     self.live = live
@@ -62,7 +64,12 @@ public final class WebSite: Sendable {
 
   func write<T: Sendable>(_ body: @escaping @Sendable (DecisionDesk) throws -> T) async throws -> T {
     let live = self.live
-    return try await Blocking.run { try live.write(body) }
+    let written = ledgerWritten
+    return try await Blocking.run {
+      let result = try live.write(body)
+      written.value = WorkspaceStamp.current(live.workspace).decisions
+      return result
+    }
   }
 
   // MARK: Responses

@@ -238,21 +238,25 @@ extension EventIndex {
   public func search(_ query: EventQuery) throws -> [SearchHit] {
     guard let text = query.search, let match = Self.ftsQuery(text) else { return [] }
     return try read { db in
-      var sql = """
-        SELECT event_fts.rowid AS rid, bm25(event_fts, 2.0, 1.0) AS rank
-        FROM event_fts JOIN event e ON e.rowid = event_fts.rowid
-        WHERE event_fts MATCH ?
-        """
+      // The event table is joined only when a filter needs it: ranking alone reads the full-text
+      // index, and equal ranks are ordered by rowid, so both forms give the same order.
+      var conditions: [String] = []
       var arguments: StatementArguments = [match]
-      if query.undatedOnly { sql += " AND e.precision = 'none'" }
+      if query.undatedOnly { conditions.append("e.precision = 'none'") }
       if let range = query.range {
-        sql += " AND " + Self.placedCondition("e.")
+        conditions.append(Self.placedCondition("e."))
         arguments += [range.start.description, range.end.description, range.start.description, range.end.description]
       }
       let ids = query.idConditions("e.")
-      for condition in ids.sql { sql += " AND " + condition }
+      conditions += ids.sql
       arguments += StatementArguments(ids.arguments)
-      sql += " ORDER BY rank, e.id"
+      var sql = """
+        SELECT event_fts.rowid AS rid, bm25(event_fts, 2.0, 1.0) AS rank FROM event_fts
+        \(conditions.isEmpty ? "" : "JOIN event e ON e.rowid = event_fts.rowid")
+        WHERE event_fts MATCH ?
+        """
+      for condition in conditions { sql += " AND " + condition }
+      sql += " ORDER BY rank, event_fts.rowid"
       sql += Self.limitClause(query)
       let ranked = try Row.fetchAll(db, sql: sql, arguments: arguments).map {
         ($0["rid"] as Int64, $0["rank"] as Double)
