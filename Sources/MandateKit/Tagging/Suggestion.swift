@@ -60,12 +60,7 @@ public struct EventSummary: Sendable, Equatable {
   }
 
   /// "2024-04-10", "2024-04-08…11", "2024-05", "2024", "undated".
-  public var dateLabel: String {
-    EventRenderer.dateLabel(
-      Event(
-        id: id, date: date, dateEnd: dateEnd, datePrecision: datePrecision, dateBasis: .none, title: title, text: "",
-        sources: []))
-  }
+  public var dateLabel: String { DateLabel.text(date: date, dateEnd: dateEnd, precision: datePrecision) }
 }
 
 /// The candidates for one event.

@@ -34,7 +34,7 @@ struct ReviewRenderer {
 
   /// One suspect tag: the event, the tag as it stands and the item's current wording.
   func suspect(_ tag: LedgerState.Tag, event: Event?, position: Int, total: Int) -> String {
-    let date = event.map(EventRenderer.dateLabel) ?? "?"
+    let date = event.map(\.dateLabel) ?? "?"
     var lines = [heading("suspect tag", date: date, id: tag.event, position: position, total: total)]
     if let event {
       lines.append(TextWrap.block(event.headline, width: width, firstPrefix: "", indent: ""))
