@@ -92,16 +92,6 @@ struct FeatureSet: Sendable {
     self.users = users
   }
 
-  /// Each feature's rank in the order a snippet prefers them: keywords, then learned words, item
-  /// words and priority words; within a kind, the mandate's order.
-  var snippetRanks: [Int] {
-    let rank: [Reason.Kind: Int] = [.keyword: 0, .learned: 1, .itemWord: 2, .priorityWord: 3]
-    let order = features.indices.sorted { (rank[features[$0].kind]!, $0) < (rank[features[$1].kind]!, $1) }
-    var ranks = Array(repeating: 0, count: features.count)
-    for (position, feature) in order.enumerated() { ranks[feature] = position }
-    return ranks
-  }
-
   /// Adds a learned word to an item (or raises its weight if the item already has it).
   mutating func learn(_ word: String, item: String, weight: Double) {
     guard let index = weights.firstIndex(where: { $0.item == item }) else { return }
@@ -239,16 +229,34 @@ struct FeatureMatches: Sendable {
     }
   }
 
-  /// About `width` bytes of `text` around the first match of the strongest of `features`, whole
-  /// words, with every match of `features` in it marked; the opening of the text when none
-  /// matched.
-  func snippet(of text: String, features wanted: [Int], width: Int = 220) -> String {
+  /// About `width` bytes of `text` showing the strongest of `features` (given with what each
+  /// added to the score), whole words, with every match of `features` in it marked; the opening
+  /// of the text when none matched.
+  ///
+  /// The passage is the window, among those starting a little before a match, whose distinct
+  /// features add up to the most: the strongest reason and as many of the next ones as fit.
+  func snippet(of text: String, features wanted: [(feature: Int, weight: Double)], width: Int = 220) -> String {
+    let weights = Dictionary(wanted.map { ($0.feature, $0.weight) }, uniquingKeysWith: max)
     var text = text
     return text.withUTF8 { utf8 in
       // At one place, the longest match is marked ("UN Security Council" rather than "UN").
-      let marked = spans.filter { wanted.contains($0.feature) }
+      let marked = spans.filter { weights[$0.feature] != nil }
         .sorted { ($0.range.lowerBound, $1.range.count) < ($1.range.lowerBound, $0.range.count) }
-      let anchor = wanted.lazy.compactMap { feature in marked.first { $0.feature == feature } }.first
+      var anchor: (feature: Int, range: Range<Int>)?
+      var best = 0.0
+      for candidate in marked {
+        let low = max(0, candidate.range.lowerBound - width / 3)
+        let high = low + width
+        var seen = Set<Int>()
+        var total = 0.0
+        for span in marked where span.range.lowerBound >= low && span.range.upperBound <= high {
+          if seen.insert(span.feature).inserted { total += weights[span.feature] ?? 0 }
+        }
+        if total > best + 1e-9 {
+          best = total
+          anchor = candidate
+        }
+      }
       let anchorRange = anchor?.range ?? 0..<0
       var start = anchor == nil ? 0 : max(0, anchorRange.lowerBound - width / 3)
       var end = min(utf8.count, start + width)

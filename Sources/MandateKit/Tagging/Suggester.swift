@@ -53,12 +53,21 @@ public final class Suggester {
     }
   }
 
-  /// An event as the scan keeps it: enough to list it, its matches and its snippet.
+  /// An event as the scan keeps it: enough to list it and its matches; its text is read again
+  /// for the passage once the reasons to highlight are known.
   struct Scanned: Sendable {
     var summary: EventSummary
+    var rowid: Int64
     var placed: Bool
     var matches: FeatureMatches
-    var snippet: String
+  }
+
+  /// A scanned event with its candidates and the features its listed reasons name, strongest
+  /// first, with what each added.
+  struct Ranked: Sendable {
+    var scanned: Scanned
+    var candidates: [Candidate]
+    var highlighted: [(feature: Int, weight: Double)]
   }
 
   /// Suggestions for the events `query` selects, in date order.
@@ -96,13 +105,21 @@ public final class Suggester {
     while start < candidates.count {
       let batch = Array(candidates[start..<min(start + 4096, candidates.count)])
       start += batch.count
-      var suggestions = Parallel.map(batch) { scanned -> Suggestion? in
-        let ranked = self.rank(scanned.matches, statistics: statistics, top: query.top, minScore: query.minScore)
-        guard !ranked.isEmpty || wanted != nil || query.keepUnmatched else { return nil }
-        return Suggestion(event: scanned.summary, candidates: ranked, snippet: scanned.snippet)
+      var ranked = Parallel.map(batch) { scanned -> Ranked? in
+        let (candidates, highlighted) = self.rank(
+          scanned.matches, statistics: statistics, top: query.top, minScore: query.minScore)
+        guard !candidates.isEmpty || wanted != nil || query.keepUnmatched else { return nil }
+        return Ranked(scanned: scanned, candidates: candidates, highlighted: highlighted)
       }.compactMap { $0 }
-      if let limit = query.limit, count + suggestions.count > limit {
-        suggestions = Array(suggestions.prefix(limit - count))
+      if let limit = query.limit, count + ranked.count > limit {
+        ranked = Array(ranked.prefix(limit - count))
+      }
+      let bodies = try self.bodies(ranked.map(\.scanned.rowid))
+      let suggestions = Parallel.map(ranked) { entry in
+        Suggestion(
+          event: entry.scanned.summary, candidates: entry.candidates,
+          snippet: entry.scanned.matches.snippet(
+            of: bodies[entry.scanned.rowid] ?? "", features: entry.highlighted))
       }
       count += suggestions.count
       if !suggestions.isEmpty { try body(suggestions) }
@@ -118,7 +135,6 @@ public final class Suggester {
     let arguments: StatementArguments =
       range.map { [$0.start.description, $0.end.description, $0.start.description, $0.end.description] } ?? []
     let features = self.features
-    let snippetRanks = features.snippetRanks
     let maxRowid = try index.read { db in try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0 }
     let shares = Parallel.width
     let results = ScanResults(count: shares)
@@ -131,7 +147,7 @@ public final class Suggester {
           let cursor = try GRDB.Row.fetchCursor(
             db,
             sql: """
-              SELECT id, date, date_end, precision, title, body, \(placedSQL) AS placed FROM event
+              SELECT rowid, id, date, date_end, precision, title, body, \(placedSQL) AS placed FROM event
               WHERE rowid > ? AND rowid <= ?
               """,
             arguments: arguments + [low, high])
@@ -146,11 +162,7 @@ public final class Suggester {
               datePrecision: DatePrecision(rawValue: row["precision"]) ?? .none, title: title,
               headline: title.flatMap { $0.isEmpty ? nil : $0 } ?? Event.firstWords(of: text, limit: 100))
             let matches = FeatureMatches(title: title, text: text, features: features)
-            let preferred = matches.features.sorted { snippetRanks[$0] < snippetRanks[$1] }
-            rows.append(
-              Scanned(
-                summary: summary, placed: row["placed"], matches: matches,
-                snippet: matches.snippet(of: text, features: preferred)))
+            rows.append(Scanned(summary: summary, rowid: row["rowid"], placed: row["placed"], matches: matches))
           }
           return rows
         }
@@ -201,10 +213,40 @@ public final class Suggester {
     }
   }
 
+  /// The texts of the events with these rowids, read on all cores.
+  func bodies(_ rowids: [Int64]) throws -> [Int64: String] {
+    guard !rowids.isEmpty else { return [:] }
+    let chunkSize = 500
+    let chunks = stride(from: 0, to: rowids.count, by: chunkSize).map {
+      Array(rowids[$0..<min($0 + chunkSize, rowids.count)])
+    }
+    let index = self.index
+    let results = Parallel.map(chunks) { chunk -> Result<[(Int64, String)], Error> in
+      Result {
+        try index.read { db in
+          let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+          return try GRDB.Row.fetchAll(
+            db, sql: "SELECT rowid, body FROM event WHERE rowid IN (\(marks))", arguments: StatementArguments(chunk)
+          ).map { ($0["rowid"], $0["body"]) }
+        }
+      }
+    }
+    var bodies: [Int64: String] = [:]
+    bodies.reserveCapacity(rowids.count)
+    for result in results {
+      for (rowid, body) in try result.get() { bodies[rowid] = body }
+    }
+    return bodies
+  }
+
   /// The best items for one event's matches: scores accumulate from the matched features to
-  /// the items that use them, and reasons are written only for the items kept.
-  func rank(_ matches: FeatureMatches, statistics: Statistics, top: Int, minScore: Double) -> [Candidate] {
-    guard !matches.counts.isEmpty else { return [] }
+  /// the items that use them, and reasons are written only for the items kept. Also returns the
+  /// features that the listed reasons name (`Candidate.listedReasons` per candidate), strongest
+  /// first, for the passage to show and highlight.
+  func rank(_ matches: FeatureMatches, statistics: Statistics, top: Int, minScore: Double)
+    -> ([Candidate], [(feature: Int, weight: Double)])
+  {
+    guard !matches.counts.isEmpty else { return ([], []) }
     let lengthNorm = 1 - Self.b + Self.b * Double(matches.length) / statistics.averageLength
     let commonLimit = Self.commonShare * Double(statistics.documents)
     var raw = Array(repeating: 0.0, count: features.weights.count)
@@ -232,16 +274,25 @@ public final class Suggester {
       if score >= minScore { kept.append((item, score)) }
     }
     kept.sort { ($0.score, -$0.item) > ($1.score, -$1.item) }
-    return kept.prefix(top).map { item, score in
+    var highlighted: [Int: Double] = [:]
+    let candidates = kept.prefix(top).map { item, score in
       var reasons = contributions.filter { $0.item == item }.map { entry in
         let definition = features.features[entry.feature]
-        return Reason(
+        let reason = Reason(
           kind: definition.kind, term: definition.term, matched: nil, field: entry.title > 0 ? "title" : "text",
           count: Int(entry.title + entry.text), weight: (entry.weight * 1000).rounded() / 1000,
           contribution: (entry.contribution * 1000).rounded() / 1000)
+        return (reason: reason, feature: entry.feature, contribution: entry.contribution)
       }
-      reasons.sort { ($0.contribution, $1.term) > ($1.contribution, $0.term) }
-      return Candidate(item: features.weights[item].item, score: score, reasons: reasons)
+      reasons.sort { ($0.reason.contribution, $1.reason.term) > ($1.reason.contribution, $0.reason.term) }
+      for entry in reasons.prefix(Candidate.listedReasons) {
+        highlighted[entry.feature] = max(highlighted[entry.feature] ?? 0, entry.contribution)
+      }
+      return Candidate(item: features.weights[item].item, score: score, reasons: reasons.map(\.reason))
     }
+    let strongest = highlighted.map { (feature: $0.key, weight: $0.value) }.sorted {
+      ($0.weight, $1.feature) > ($1.weight, $0.feature)
+    }
+    return (candidates, strongest)
   }
 }

@@ -27,6 +27,9 @@ public struct Reason: Sendable, Equatable, Codable {
 
 /// A candidate item for an event.
 public struct Candidate: Sendable, Equatable, Codable {
+  /// How many reasons the terminal views list per candidate; the passage highlights their terms.
+  public static let listedReasons = 4
+
   public var item: String
   /// 0…1; comparable across events and items of one mandate.
   public var score: Double

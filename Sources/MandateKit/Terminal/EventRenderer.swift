@@ -104,9 +104,11 @@ public enum EventRenderer {
       let id = abbreviations[event.id] ?? String(event.id.prefix(8))
       let title =
         hit.markedTitle.map { Highlight.render(oneLine($0), open: open, close: close) } ?? oneLine(event.headline)
-      out += "\(event.dateLabel)  \(style.apply(.cyan, id))  \(title)\n"
+      let head = "\(event.dateLabel)  \(style.apply(.cyan, id))  "
+      let indent = String(repeating: " ", count: TextWrap.visibleWidth(head))
+      out += TextWrap.block(title, width: width, firstPrefix: head, indent: indent) + "\n"
       let snippet = Highlight.render(oneLine(hit.snippet), open: open, close: close)
-      out += "    \(snippet)\n"
+      out += TextWrap.block(snippet, width: width, firstPrefix: "    ", indent: "    ") + "\n"
     }
     return out
   }
