@@ -145,7 +145,8 @@ import Testing
 
   @Test func aMidyearTermNamesItsOwnQuarters() throws {
     let workspace = try shipped()
-    let yaml = try String(contentsOf: workspace.url.appendingPathComponent("Priorities/kz-csto-2024.yaml"), encoding: .utf8)
+    let yaml = try String(
+      contentsOf: workspace.url.appendingPathComponent("Priorities/kz-csto-2024.yaml"), encoding: .utf8)
     try workspace.write(
       "Priorities/kz-csto-2024.yaml",
       yaml.replacingOccurrences(of: "start: 2024-01-01", with: "start: 2023-07-15").replacingOccurrences(

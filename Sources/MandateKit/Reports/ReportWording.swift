@@ -54,7 +54,8 @@ public enum ReportWording {
 
   /// The untagged events of the period.
   public static let untagged = "Untagged events of the period"
-  public static let untaggedExplanation = "Events placed in the period without a standing tag, and whether they were reviewed."
+  public static let untaggedExplanation =
+    "Events placed in the period without a standing tag, and whether they were reviewed."
   /// Events no quarter of the term can hold.
   public static let unplaced = "Unplaced events"
   public static let unplacedExplanation =

@@ -38,7 +38,8 @@ extension MandateCommand {
     @Flag(help: "Stamp the report with the time it was made (reports are otherwise byte-identical).")
     var timestamp = false
 
-    @Option(help: "Output format: text, markdown, html, json or csv (default: the --output file's extension, else text).")
+    @Option(
+      help: "Output format: text, markdown, html, json or csv (default: the --output file's extension, else text).")
     var format: ReportFormat?
 
     @Option(
@@ -61,7 +62,9 @@ extension MandateCommand {
         throw ValidationError("--recorded-by \(recordedBy) is not a date (YYYY-MM-DD) or a timestamp")
       }
       if staleDays < 1 { throw ValidationError("--stale-days must be at least 1") }
-      if all, let format { throw ValidationError("--all writes Markdown, HTML and JSON; drop --format \(format.rawValue)") }
+      if all, let format {
+        throw ValidationError("--all writes Markdown, HTML and JSON; drop --format \(format.rawValue)")
+      }
     }
 
     /// A day means its end: decisions recorded on it count.

@@ -27,7 +27,8 @@ extension HTMLReportView {
       var figures = [
         Figure(
           value: HTMLReportView.percent(share.share),
-          label: "of items covered in \(isTerm ? "the term" : report.period.label) (\(share.covered) of \(share.items))")
+          label: "of items covered in \(isTerm ? "the term" : report.period.label) (\(share.covered) of \(share.items))"
+        )
       ]
       if let delta = report.delta {
         figures.append(
@@ -45,7 +46,8 @@ extension HTMLReportView {
       figures.append(
         Figure(
           value: String(report.counts.tagsInPeriod),
-          label: "\(report.counts.tagsInPeriod == 1 ? "tag" : "tags") on \(ReportWording.count(report.counts.taggedEvents, "event"))"
+          label:
+            "\(report.counts.tagsInPeriod == 1 ? "tag" : "tags") on \(ReportWording.count(report.counts.taggedEvents, "event"))"
         ))
       self.figures = figures
       coverage = [story.coverage, story.coverageToDate].filter { !$0.isEmpty }.joined(separator: " ")

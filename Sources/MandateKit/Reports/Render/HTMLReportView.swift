@@ -179,7 +179,8 @@ struct HTMLReportView {
     if let due = item.due { extras.append("due \(due)") }
     if let indicator = item.indicator { extras.append("indicator: \(indicator)") }
     return Item(
-      id: item.id, anchor: anchor(item.id), label: item.label, text: item.text, extras: extras, hasExtras: !extras.isEmpty,
+      id: item.id, anchor: anchor(item.id), label: item.label, text: item.text, extras: extras,
+      hasExtras: !extras.isEmpty,
       statusClass: item.status?.status.rawValue ?? "none", statusLabel: ReportWording.status(item.status?.status),
       hasStatus: item.status != nil, statusAsOf: item.status?.asOf.description ?? "",
       statusNote: item.status?.note ?? "", statusBy: item.status?.by ?? "",

@@ -30,7 +30,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
     line("## Summary")
     line()
     line("- **Coverage:** \(summary.coverage)\(summary.coverageToDate.isEmpty ? "" : " \(summary.coverageToDate)")")
-    line("- **Evidence:** \(summary.evidence)\(summary.evidenceEntries.isEmpty ? "" : " \(list(summary.evidenceEntries))")")
+    line(
+      "- **Evidence:** \(summary.evidence)\(summary.evidenceEntries.isEmpty ? "" : " \(list(summary.evidenceEntries))")"
+    )
     if !summary.newlyCovered.isEmpty { line("  - Newly covered: \(list(summary.newlyCovered))") }
     if !summary.newlyUncovered.isEmpty { line("  - No longer covered: \(list(summary.newlyUncovered))") }
     line("- **Status:** \(summary.status)\(summary.statusEntries.isEmpty ? "" : " \(list(summary.statusEntries))")")
@@ -71,7 +73,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
         line("|---|---|---:|---:|---|---:|---:|---|")
       }
       for item in priority.items {
-        let status = item.status.map { "\(ReportWording.status($0.status)) (as of \($0.asOf))" } ?? ReportWording.notAssessed
+        let status =
+          item.status.map { "\(ReportWording.status($0.status)) (as of \($0.asOf))" } ?? ReportWording.notAssessed
         let counts =
           isTerm
           ? ReportText.counts(item.evidencePeriod)

@@ -119,7 +119,8 @@ struct ReportSummary {
       if !groups.contains(kinds) { groups.append(kinds) }
     }
     groups.sort { lhs, rhs in
-      let rank = { (kinds: [QuarterlyReport.GapKind]) in kinds.map { ReportWording.attentionOrder.firstIndex(of: $0)! } }
+      let rank = { (kinds: [QuarterlyReport.GapKind]) in kinds.map { ReportWording.attentionOrder.firstIndex(of: $0)! }
+      }
       return rank(lhs).lexicographicallyPrecedes(rank(rhs))
     }
     let staleDays = report.settings.staleDays

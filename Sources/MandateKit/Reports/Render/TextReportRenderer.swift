@@ -52,7 +52,8 @@ public struct TextReportRenderer: ReportRenderer {
         ? "\(priority.coverage.period.covered) of \(priority.coverage.period.items) covered"
         : "\(priority.coverage.period.covered) of \(priority.coverage.period.items) covered in the period, \(priority.coverage.toDate.covered) to date"
       wrapped(style.apply(.bold, "\(priority.id) \(priority.title)") + " (\(coverage))")
-      out += TableRenderer.render(columns: Self.columns(isTerm), rows: priority.items.map { Self.row($0, isTerm) }, width: width)
+      out += TableRenderer.render(
+        columns: Self.columns(isTerm), rows: priority.items.map { Self.row($0, isTerm) }, width: width)
       for item in priority.items {
         if let status = item.status, !status.note.isEmpty {
           wrapped(
@@ -89,7 +90,8 @@ public struct TextReportRenderer: ReportRenderer {
     let indent = String(repeating: " ", count: Self.headingWidth + 2)
     func paragraph(_ heading: String, _ texts: [String]) {
       for (index, text) in texts.filter({ !$0.isEmpty }).enumerated() {
-        let first = index == 0 ? "  " + heading.padding(toLength: Self.headingWidth, withPad: " ", startingAt: 0) : indent
+        let first =
+          index == 0 ? "  " + heading.padding(toLength: Self.headingWidth, withPad: " ", startingAt: 0) : indent
         out += TextWrap.block(text, width: width, firstPrefix: first, indent: indent + "  ") + "\n"
       }
     }
@@ -119,7 +121,7 @@ public struct TextReportRenderer: ReportRenderer {
       : [TableColumn("period", alignment: .right), TableColumn("to date", alignment: .right)]
     return [TableColumn("item", flexible: true), TableColumn("status")] + counts + [
       TableColumn("last"), TableColumn("idle", alignment: .right), TableColumn("pend", alignment: .right),
-      TableColumn("gaps"),
+      TableColumn("gaps", flexible: true),
     ]
   }
 
