@@ -27,7 +27,7 @@ import Testing
     #expect(result.stderr == "")
     #expect(result.stdout.hasPrefix("\nevent 1 of 3  2024-04-08  6239c86d\n"))
     #expect(result.stdout.contains("\n  1. P1.1 UN cooperation  0.99\n     keyword “UNAMA” ×2 in text (+11.41)"))
-    #expect(result.stdout.contains("**UN Assistance Mission in Afghanistan**\n    (**UNAMA**).\n"))
+    #expect(result.stdout.contains("**UN Assistance\n    Mission in Afghanistan** (**UNAMA**).\n"))
     #expect(result.stdout.contains("\n> 1\ntagged 6239c86d for P1.1 (declaratory, supports)\n\nevent 2 of 3"))
     #expect(result.stdout.contains("\n> r\nrejected P2.2 for 6306b49e\n\nevent 3 of 3  2024-04-10  fc81e802\n"))
     #expect(result.stdout.contains("\n> s\nskipped\n\nend of the list (3 events)"))

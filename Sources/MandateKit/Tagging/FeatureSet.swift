@@ -229,9 +229,9 @@ struct FeatureMatches: Sendable {
     }
   }
 
-  /// About `width` bytes of `text` showing the strongest of `features` (given with what each
-  /// added to the score), whole words, with every match of `features` in it marked; the opening
-  /// of the text when none matched.
+  /// About `width` bytes of `text` showing the first of `features` (strongest first, each with
+  /// what it added to the score) that the text has, whole words, with every match of `features`
+  /// in it marked; the opening of the text when none matched.
   ///
   /// The passage is the window, among those starting a little before a match, whose distinct
   /// features add up to the most: the strongest reason and as many of the next ones as fit.
@@ -242,8 +242,11 @@ struct FeatureMatches: Sendable {
       // At one place, the longest match is marked ("UN Security Council" rather than "UN").
       let marked = spans.filter { weights[$0.feature] != nil }
         .sorted { ($0.range.lowerBound, $1.range.count) < ($1.range.lowerBound, $0.range.count) }
+      // The strongest feature that the text shows must be in the passage; among the windows that
+      // show it, the one whose distinct features add up to the most.
+      let strongest = wanted.lazy.map(\.feature).first { feature in marked.contains { $0.feature == feature } }
       var anchor: (feature: Int, range: Range<Int>)?
-      var best = 0.0
+      var best = -1.0
       for candidate in marked {
         let low = max(0, candidate.range.lowerBound - width / 3)
         let high = low + width
@@ -252,6 +255,7 @@ struct FeatureMatches: Sendable {
         for span in marked where span.range.lowerBound >= low && span.range.upperBound <= high {
           if seen.insert(span.feature).inserted { total += weights[span.feature] ?? 0 }
         }
+        guard strongest.map(seen.contains) ?? true else { continue }
         if total > best + 1e-9 {
           best = total
           anchor = candidate

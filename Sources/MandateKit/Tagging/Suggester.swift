@@ -241,8 +241,8 @@ public final class Suggester {
 
   /// The best items for one event's matches: scores accumulate from the matched features to
   /// the items that use them, and reasons are written only for the items kept. Also returns the
-  /// features that the listed reasons name (`Candidate.listedReasons` per candidate), strongest
-  /// first, for the passage to show and highlight.
+  /// features that the listed reasons name (`Candidate.listedReasons` per candidate), in the order
+  /// they are listed, for the passage to show and highlight.
   func rank(_ matches: FeatureMatches, statistics: Statistics, top: Int, minScore: Double)
     -> ([Candidate], [(feature: Int, weight: Double)])
   {
@@ -274,7 +274,9 @@ public final class Suggester {
       if score >= minScore { kept.append((item, score)) }
     }
     kept.sort { ($0.score, -$0.item) > ($1.score, -$1.item) }
-    var highlighted: [Int: Double] = [:]
+    // The listed reasons' features in the order they are listed (best candidate first, strongest
+    // reason first), each once.
+    var highlighted: [(feature: Int, weight: Double)] = []
     let candidates = kept.prefix(top).map { item, score in
       var reasons = contributions.filter { $0.item == item }.map { entry in
         let definition = features.features[entry.feature]
@@ -285,14 +287,12 @@ public final class Suggester {
         return (reason: reason, feature: entry.feature, contribution: entry.contribution)
       }
       reasons.sort { ($0.reason.contribution, $1.reason.term) > ($1.reason.contribution, $0.reason.term) }
-      for entry in reasons.prefix(Candidate.listedReasons) {
-        highlighted[entry.feature] = max(highlighted[entry.feature] ?? 0, entry.contribution)
+      for entry in reasons.prefix(Candidate.listedReasons)
+      where !highlighted.contains(where: { $0.feature == entry.feature }) {
+        highlighted.append((entry.feature, entry.contribution))
       }
       return Candidate(item: features.weights[item].item, score: score, reasons: reasons.map(\.reason))
     }
-    let strongest = highlighted.map { (feature: $0.key, weight: $0.value) }.sorted {
-      ($0.weight, $1.feature) > ($1.weight, $0.feature)
-    }
-    return (candidates, strongest)
+    return (candidates, highlighted)
   }
 }
