@@ -103,9 +103,9 @@ enum HTMLReportTemplate {
     {{/hasNewlyUncovered}}
     </dd></div>
     <div><dt>Status</dt><dd><p>{{status}}</p>
-    {{#hasStatusEntries}}
-    <ul class="ids">{{#statusEntries}}{{> entry}}{{/statusEntries}}</ul>
-    {{/hasStatusEntries}}
+    {{#statusGroups}}
+    <p class="sub-list">{{change}}:</p><ul class="ids">{{#entries}}{{> entry}}{{/entries}}</ul>
+    {{/statusGroups}}
     </dd></div>
     <div><dt>Events</dt><dd>{{events}}</dd></div>
     </dl>

@@ -14,8 +14,7 @@ extension HTMLReportView {
     var newlyUncovered: [Entry]
     var hasNewlyUncovered: Bool
     var status: String
-    var statusEntries: [Entry]
-    var hasStatusEntries: Bool
+    var statusGroups: [StatusGroup]
     var attention: [AttentionGroup]
     var hasAttention: Bool
     var events: String
@@ -59,8 +58,7 @@ extension HTMLReportView {
       newlyUncovered = story.newlyUncovered.map(Entry.init)
       hasNewlyUncovered = !newlyUncovered.isEmpty
       status = story.status
-      statusEntries = story.statusEntries.map(Entry.init)
-      hasStatusEntries = !statusEntries.isEmpty
+      statusGroups = story.statusGroups.map { StatusGroup(change: $0.change, entries: $0.entries.map(Entry.init)) }
       attention = story.attention.map {
         AttentionGroup(
           title: $0.title, explanation: $0.explanation, entries: $0.entries.map(Entry.init), count: $0.entries.count)
@@ -68,6 +66,12 @@ extension HTMLReportView {
       hasAttention = !attention.isEmpty
       events = story.events
     }
+  }
+
+  /// Items whose status changed the same way.
+  struct StatusGroup {
+    var change: String
+    var entries: [Entry]
   }
 
   /// A headline number with what it counts.

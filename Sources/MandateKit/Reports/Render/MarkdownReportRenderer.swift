@@ -35,7 +35,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
     )
     if !summary.newlyCovered.isEmpty { line("  - Newly covered: \(list(summary.newlyCovered))") }
     if !summary.newlyUncovered.isEmpty { line("  - No longer covered: \(list(summary.newlyUncovered))") }
-    line("- **Status:** \(summary.status)\(summary.statusEntries.isEmpty ? "" : " \(list(summary.statusEntries))")")
+    line("- **Status:** \(summary.status)")
+    for group in summary.statusGroups { line("  - \(group.change): \(list(group.entries))") }
     line("- **Events:** \(summary.events)")
     line()
     line("### Needs attention")

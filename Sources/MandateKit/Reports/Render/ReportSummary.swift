@@ -35,7 +35,8 @@ struct ReportSummary {
   var newlyUncovered: [Entry]
   /// "2 status changes since 2024 Q1." or the standing assessments for the term.
   var status: String
-  var statusEntries: [Entry]
+  /// The status changes, grouped by change ("not assessed → in progress"), items in mandate order.
+  var statusGroups: [(change: String, entries: [Entry])]
   /// Only the kinds some item shows, most urgent first.
   var attention: [Attention]
   /// "3 events placed in the quarter, 3 of them tagged; …".
@@ -55,8 +56,12 @@ struct ReportSummary {
       + "\(share.covered == 1 ? "has" : "have") supporting evidence in \(period)"
     if let delta = report.delta {
       let before = delta.previousCoverage
-      let direction = share.covered > before.covered ? "up from" : share.covered < before.covered ? "down from" : "as"
-      coverage += ", \(direction) \(before.covered) (\(ReportText.percent(before.share))) in \(delta.previous)"
+      if share.covered == before.covered {
+        coverage += ", as many as in \(delta.previous)"
+      } else {
+        let direction = share.covered > before.covered ? "up from" : "down from"
+        coverage += ", \(direction) \(before.covered) (\(ReportText.percent(before.share))) in \(delta.previous)"
+      }
     } else if isTerm, report.timeline.count > 1 {
       coverage +=
         "; by quarter: "
@@ -85,19 +90,29 @@ struct ReportSummary {
         "\(ReportWording.count(totals.total, "tag")) on \(ReportWording.count(counts.taggedEvents, "event")) of \(period): "
         + kinds.joined(separator: ", ") + "."
     }
-    evidenceEntries = items.filter { $0.evidencePeriod.total > 0 }.map {
-      entry($0.id, ReportWording.count($0.evidencePeriod.total, "tag"))
-    }
-    newlyCovered = report.delta?.newlyCovered.map { entry($0) } ?? []
-    newlyUncovered = report.delta?.newlyUncovered.map { entry($0) } ?? []
+    evidenceEntries = Self.brief(
+      items.filter { $0.evidencePeriod.total > 0 }.map {
+        entry($0.id, ReportWording.count($0.evidencePeriod.total, "tag"))
+      })
+    newlyCovered = Self.brief(report.delta?.newlyCovered.map { entry($0) } ?? [])
+    newlyUncovered = Self.brief(report.delta?.newlyUncovered.map { entry($0) } ?? [])
 
     if let delta = report.delta {
       status =
         delta.statusChanges.isEmpty
         ? "No status changes since \(delta.previous)."
         : "\(ReportWording.count(delta.statusChanges.count, "status change")) since \(delta.previous)."
-      statusEntries = delta.statusChanges.map {
-        entry($0.item, "\(ReportWording.status($0.from)) → \(ReportWording.status($0.to))")
+      var groups: [(change: String, entries: [Entry])] = []
+      for change in delta.statusChanges {
+        let name = "\(ReportWording.status(change.from)) → \(ReportWording.status(change.to))"
+        if let index = groups.firstIndex(where: { $0.change == name }) {
+          groups[index].entries.append(entry(change.item))
+        } else {
+          groups.append((name, [entry(change.item)]))
+        }
+      }
+      statusGroups = groups.map { group in
+        (group.change, Self.brief(group.entries))
       }
     } else {
       var tally: [String: Int] = [:]
@@ -106,7 +121,7 @@ struct ReportSummary {
       status =
         "Assessments as of \(report.asOf): "
         + order.compactMap { name in tally[name].map { "\($0) \(name)" } }.joined(separator: ", ") + "."
-      statusEntries = []
+      statusGroups = []
     }
 
     // Each item's kinds of gap, most urgent first; items with the same kinds form one group.
@@ -158,5 +173,11 @@ struct ReportSummary {
       events += "; \(ReportWording.count(counts.unplaced, "unplaced event")) in the record"
     }
     self.events = events + "."
+  }
+
+  /// `entries` without their labels when there are too many to read: the tables give them.
+  static func brief(_ entries: [Entry]) -> [Entry] {
+    guard entries.count > labelledListLength else { return entries }
+    return entries.map { Entry(item: $0.item, label: "", detail: $0.detail) }
   }
 }

@@ -104,7 +104,7 @@ public struct TextReportRenderer: ReportRenderer {
         summary.newlyCovered.isEmpty ? "" : "newly covered: " + list(summary.newlyCovered),
         summary.newlyUncovered.isEmpty ? "" : "no longer covered: " + list(summary.newlyUncovered),
       ])
-    paragraph("Status", [summary.status, list(summary.statusEntries)])
+    paragraph("Status", [summary.status] + summary.statusGroups.map { "\($0.change): " + list($0.entries) })
     paragraph(
       "Attention",
       summary.attention.isEmpty
