@@ -51,7 +51,10 @@ import Testing
         "13:16 warning long-label: the label of item P1.1 has 61 characters; lists read best with labels of at most 40"
       ])
     let list = MandateLoader().load(text: Self.mandate(label: "label: [a, b]"), file: "m.yaml")
-    #expect(list.diagnostics.map(\.summary) == ["13:16 error wrong-type: expected `label` in item P1.1 to be text, found a list"])
+    #expect(
+      list.diagnostics.map(\.summary) == [
+        "13:16 error wrong-type: expected `label` in item P1.1 to be text, found a list"
+      ])
   }
 
   /// The words of the report's ideas come from `ReportWording`, and docs/report-json.md lists them.
