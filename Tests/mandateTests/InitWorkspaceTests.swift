@@ -115,16 +115,7 @@ import Testing
   }
 
   /// The tour's commands, as the README lists them.
-  static func tour() throws -> [String] {
-    let readme = try String(contentsOf: CLI.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
-    let section = try #require(readme.range(of: "## A short tour"))
-    let rest = readme[section.upperBound...]
-    let open = try #require(rest.range(of: "```sh\n"))
-    let close = try #require(rest[open.upperBound...].range(of: "```"))
-    return rest[open.upperBound..<close.lowerBound].split(separator: "\n").map {
-      String($0.split(separator: "#", maxSplits: 1)[0]).trimmingCharacters(in: .whitespaces)
-    }
-  }
+  static func tour() throws -> [String] { try ReadmeTests.commands(inSection: "## A short tour") }
 
   /// Splits a command line of the tour into words (double quotes group words).
   static func words(_ line: String) -> [String] {

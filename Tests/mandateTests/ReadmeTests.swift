@@ -3,9 +3,12 @@ import Testing
 
 /// The README's setup block is what a fresh clone runs: keep it true.
 @Suite struct ReadmeTests {
-  static func setupCommands() throws -> [String] {
+  static func setupCommands() throws -> [String] { try commands(inSection: "## Set up a fresh clone") }
+
+  /// The commands of the first `sh` block after `heading`, without their comments.
+  static func commands(inSection heading: String) throws -> [String] {
     let readme = try String(contentsOf: CLI.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
-    let section = try #require(readme.range(of: "## Set up a fresh clone"))
+    let section = try #require(readme.range(of: heading))
     let rest = readme[section.upperBound...]
     let open = try #require(rest.range(of: "```sh\n"))
     let close = try #require(rest[open.upperBound...].range(of: "```"))
