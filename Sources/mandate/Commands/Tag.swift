@@ -121,7 +121,8 @@ extension MandateCommand {
       let outcome = try DecisionDesk(workspace: workspace, mandate: mandate).status(
         item: item, status: status, note: note, asOf: asOf.flatMap { Day(iso: $0) }, by: decision.analyst(workspace))
       if let recorded = outcome.recorded.first {
-        Output.stdout("\(recorded.item) is \(recorded.status!.rawValue) as of \(recorded.asOf!) (by \(recorded.by))\n")
+        Output.stdout(
+          "\(recorded.item) is \(ReportWording.status(recorded.status)) as of \(recorded.asOf!) (by \(recorded.by))\n")
       }
     }
   }
