@@ -88,6 +88,7 @@ public final class Suggester {
   public func suggestBatches(_ query: SuggestionQuery, _ body: ([Suggestion]) throws -> Void) throws {
     let decided = state.decidedEvents
     let wanted = query.events.map(Set.init)
+    let timer = PhaseTimer("suggest")
     var statistics = Statistics(features: features.features.count)
     var candidates: [Scanned] = []
     try scanAll(range: query.range) { scanned in
@@ -100,9 +101,20 @@ public final class Suggester {
         candidates.append(scanned)
       }
     }
+    timer.mark("scan")
+    // Where the rest goes, summed over the batches (`MANDATE_TIMING=1`).
+    let clock = ContinuousClock()
+    var (ranking, reading, passages, output) = (Duration.zero, Duration.zero, Duration.zero, Duration.zero)
+    defer {
+      timer.note("ranking", ranking)
+      timer.note("texts read again", reading)
+      timer.note("passages", passages)
+      timer.note("output", output)
+    }
     var count = 0
     var start = 0
     while start < candidates.count {
+      let started = clock.now
       let batch = Array(candidates[start..<min(start + 4096, candidates.count)])
       start += batch.count
       var ranked = Parallel.map(batch) { scanned -> Ranked? in
@@ -114,7 +126,11 @@ public final class Suggester {
       if let limit = query.limit, count + ranked.count > limit {
         ranked = Array(ranked.prefix(limit - count))
       }
+      let rankedAt = clock.now
+      ranking += rankedAt - started
       let bodies = try self.bodies(ranked.map(\.scanned.rowid))
+      let readAt = clock.now
+      reading += readAt - rankedAt
       let suggestions = Parallel.map(ranked) { entry in
         Suggestion(
           event: entry.scanned.summary, candidates: entry.candidates,
@@ -122,7 +138,10 @@ public final class Suggester {
             of: bodies[entry.scanned.rowid] ?? "", features: entry.highlighted))
       }
       count += suggestions.count
+      let madeAt = clock.now
+      passages += madeAt - readAt
       if !suggestions.isEmpty { try body(suggestions) }
+      output += clock.now - madeAt
       if let limit = query.limit, count >= limit { break }
     }
   }
@@ -211,32 +230,6 @@ public final class Suggester {
       if let failure { throw failure }
       return shares.flatMap { $0 }
     }
-  }
-
-  /// The texts of the events with these rowids, read on all cores.
-  func bodies(_ rowids: [Int64]) throws -> [Int64: String] {
-    guard !rowids.isEmpty else { return [:] }
-    let chunkSize = 500
-    let chunks = stride(from: 0, to: rowids.count, by: chunkSize).map {
-      Array(rowids[$0..<min($0 + chunkSize, rowids.count)])
-    }
-    let index = self.index
-    let results = Parallel.map(chunks) { chunk -> Result<[(Int64, String)], Error> in
-      Result {
-        try index.read { db in
-          let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-          return try GRDB.Row.fetchAll(
-            db, sql: "SELECT rowid, body FROM event WHERE rowid IN (\(marks))", arguments: StatementArguments(chunk)
-          ).map { ($0["rowid"], $0["body"]) }
-        }
-      }
-    }
-    var bodies: [Int64: String] = [:]
-    bodies.reserveCapacity(rowids.count)
-    for result in results {
-      for (rowid, body) in try result.get() { bodies[rowid] = body }
-    }
-    return bodies
   }
 
   /// The best items for one event's matches: scores accumulate from the matched features to
