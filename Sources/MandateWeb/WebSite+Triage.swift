@@ -54,15 +54,7 @@ extension WebSite {
       var label = "all events"
       var parameter = ""
       if !quarter.isEmpty {
-        guard let found = quarters.quarter(named: quarter) else {
-          throw WebPageError(
-            status: .notFound,
-            message: ReportError.unknownQuarter(quarter, available: quarters.quarters.map(\.label)).errorDescription
-              ?? "",
-            suggestions: quarters.quarters.map {
-              .init(href: "/triage?quarter=\(Format.quarterParameter($0))", label: $0.label)
-            })
-        }
+        let found = try Self.quarter(quarter, of: view.mandate, status: .notFound, path: "/triage?quarter=")
         range = found.range
         label = found.label
         parameter = Format.quarterParameter(found)

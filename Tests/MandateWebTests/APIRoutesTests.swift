@@ -28,7 +28,8 @@ import Testing
       #expect(unknown.status == .notFound)
       #expect(
         try self.object(unknown.body)["error"] as? String
-          == "no quarter `2030Q1` in the term (quarters: 2024 Q1, 2024 Q2, 2024 Q3, 2024 Q4)")
+          == "`2030Q1` is not a quarter of the term of kz-csto-2024 (2024-01-01 to 2024-12-31); write 2024Q1 to 2024Q4, or Q1 to Q4"
+      )
     }
   }
 

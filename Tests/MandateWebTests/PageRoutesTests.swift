@@ -34,7 +34,7 @@ import Testing
       #expect(page.status == .ok)
       #expect(page.body.contains(#"<a href="/report/2024Q2" aria-current="page">2024 Q2</a>"#))
       #expect(page.body.contains(#"<a href="/report/term">Term</a>"#))
-      #expect(page.body.contains(#"<section class="coverage" aria-labelledby="coverage-heading">"#))
+      #expect(page.body.contains(#"<section class="summary" aria-labelledby="summary-heading">"#))
       #expect(!page.body.contains("<style>"), "the report's CSS comes from /static/mandate.css")
       let term = try await browser.get("/report/term")
       #expect(term.status == .ok)
@@ -52,7 +52,8 @@ import Testing
       #expect(unknown.status == .notFound)
       #expect(
         unknown.body.contains(
-          "no quarter `2031Q1` in the term (quarters: 2024 Q1, 2024 Q2, 2024 Q3, 2024 Q4)"))
+          "`2031Q1` is not a quarter of the term of kz-csto-2024 (2024-01-01 to 2024-12-31); write 2024Q1 to 2024Q4, or Q1 to Q4"
+        ))
       #expect(unknown.body.contains(#"<a href="/report/2024Q3"><code>2024 Q3</code></a>"#))
       let bad = try await browser.get("/report/2024Q2?as_of=yesterday")
       #expect(bad.status == .badRequest)

@@ -19,7 +19,8 @@ enum BrowserTools {
 }
 
 @Suite struct WebBrowserTests {
-  /// `mandate serve` on a fresh workspace (the shipped mandate and events, no decisions), driven
+  /// `mandate serve` on `mandate init --example` (the KZ mandate, the sample pages imported, no
+  /// decisions), driven
   /// by headless Chromium: the overview renders, triage by keys lands in the ledger, a form
   /// submits, every control is labelled and reachable by keyboard. Screenshots go to
   /// `MANDATE_SCREENSHOTS` when it is set.
@@ -31,9 +32,12 @@ enum BrowserTools {
   func triageByKeysAFormAndTheOverviewInChromium() throws {
     try #require(
       BrowserTools.available, "CI=true but chromium, chromium-driver or selenium is missing: .ci/run installs them")
-    let workspace = try ScratchWorkspace(copying: ["Priorities", "Events"])
+    let workspace = try ScratchWorkspace(copying: [])
+    let setup = try CLI.run(["init", "--example", "example"], in: workspace.url)
+    try #require(setup.status == 0, "\(setup.stderr)")
+    let example = workspace.url.appendingPathComponent("example")
     let server = try ServerProcess(
-      arguments: ["serve", "--port", "0", "--workspace", workspace.url.path, "--by", "Browser Analyst"])
+      arguments: ["serve", "--port", "0", "--workspace", example.path, "--by", "Browser Analyst"])
     defer { server.stop() }
     let url = try server.waitForURL()
     let script = CLI.repositoryRoot.appendingPathComponent("Tests/browser/web_browser_test.py").path
@@ -43,7 +47,7 @@ enum BrowserTools {
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     #expect(result.stdout.contains(" passed, 0 failed"), "\(result.stdout)")
     // The ledger in Tags/, read as the CLI reads it, holds what the keys did.
-    let decisions = LedgerFile(workspace: Workspace(root: workspace.url), mandateID: "kz-csto-2024").read().decisions
+    let decisions = LedgerFile(workspace: Workspace(root: example), mandateID: "kz-csto-2024").read().decisions
     #expect(decisions.contains { $0.kind == .tag && $0.strength == .material && $0.by == "Browser Analyst" })
     #expect(decisions.contains { $0.kind == .tag && $0.item == "P2.3" })
     #expect(decisions.contains { $0.kind == .status && $0.status == .stalled })

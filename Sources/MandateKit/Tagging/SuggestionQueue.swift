@@ -46,13 +46,10 @@ public final class SuggestionQueue: @unchecked Sendable {
     for id: String, index: EventIndex, top: Int = 3, minScore: Double = SuggestionQuery.defaultMinScore
   ) throws -> Suggestion? {
     guard let event = try index.event(id: id) else { return nil }
-    let features = suggester.features
-    let matches = FeatureMatches(title: event.title, text: event.text, features: features)
-    let ranks = features.snippetRanks
-    let preferred = matches.features.sorted { ranks[$0] < ranks[$1] }
+    let matches = FeatureMatches(title: event.title, text: event.text, features: suggester.features)
+    let (candidates, highlighted) = suggester.rank(matches, statistics: statistics, top: top, minScore: minScore)
     return Suggestion(
-      event: EventSummary(event),
-      candidates: suggester.rank(matches, statistics: statistics, top: top, minScore: minScore),
-      snippet: matches.snippet(of: event.text, features: preferred))
+      event: EventSummary(event), candidates: candidates,
+      snippet: matches.snippet(of: event.text, features: highlighted))
   }
 }

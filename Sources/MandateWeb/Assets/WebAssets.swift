@@ -88,6 +88,10 @@ enum WebAssets {
     .error { color: #991b1b; font-weight: 600; }
     .kicker code { text-transform: none; letter-spacing: 0; }
     .page-head h1 .id, .item-page .id { padding: 0 .35rem; border: 1px solid var(--ink); border-radius: 4px; }
+    .counts { display: flex; flex-wrap: wrap; gap: .6rem; margin: 0; padding: 0; list-style: none; }
+    .counts li { padding: .4rem .8rem; border: 1px solid var(--rule); border-radius: 6px; background: var(--soft); }
+    .counts strong { margin-right: .3rem; font-size: 1.25rem; font-variant-numeric: tabular-nums; }
+    .attention-kind { margin-bottom: .2rem; font-size: 1rem; }
     .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0 0; }
     .overview-grid, .event-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); \
     gap: 0 2.5rem; }
@@ -97,7 +101,7 @@ enum WebAssets {
     .attention-list .kinds { display: block; margin-top: .15rem; }
     .kind-past-due, .kind-only-contradicting { border-color: #b91c1c; color: #991b1b; }
     .kind-disputed { border-color: #7c3aed; color: #5b21b6; }
-    .story p { max-width: 72ch; }
+    .story p { max-width: 96ch; }
     .filter { display: flex; flex-wrap: wrap; gap: .4rem .6rem; align-items: center; margin: .75rem 0; }
     .stack { display: flex; flex-direction: column; gap: .35rem; align-items: flex-start; }
     .stack.narrow { max-width: 22rem; }

@@ -105,12 +105,23 @@ extension WebSite {
   }
 
   static func quarterRange(_ text: String, _ mandate: Mandate) throws -> DayRange {
+    try quarter(text, of: mandate, status: .badRequest, path: nil).range
+  }
+
+  /// The quarter of the mandate's term that `text` names, or the CLI's message for one that
+  /// names none, with links to the term's quarters under `path` when given.
+  static func quarter(_ text: String, of mandate: Mandate, status: HTTPResponse.Status, path: String?) throws
+    -> Quarter
+  {
     let quarters = TermQuarters(term: mandate.term)
-    guard let quarter = quarters.quarter(named: text) else {
+    do {
+      return try QuarterName.resolve(text, in: quarters, mandate: mandate.id)
+    } catch {
       throw WebPageError(
-        status: .badRequest,
-        message: ReportError.unknownQuarter(text, available: quarters.quarters.map(\.label)).errorDescription ?? "")
+        status: status, message: error.errorDescription ?? "",
+        suggestions: path.map { path in
+          quarters.quarters.map { .init(href: path + Format.quarterParameter($0), label: $0.label) }
+        } ?? [])
     }
-    return quarter.range
   }
 }

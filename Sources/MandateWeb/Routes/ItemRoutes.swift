@@ -23,7 +23,7 @@ extension WebSite {
         item: item, priority: priority, state: state, events: events, canWrite: problem == nil, today: today,
         term: mandate.term, csrf: context.session?.csrf ?? "")
       return self.page(
-        "\(item.id) \(item.text)", content: WebTemplates.render(view, "item"), context: context,
+        "\(item.id) \(item.shortLabel)", content: WebTemplates.render(view, "item"), context: context,
         banners: try await self.ledgerBanners())
     }
     router.post("/items/:id/status") { _, context -> Response in

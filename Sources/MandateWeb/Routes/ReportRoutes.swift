@@ -14,7 +14,7 @@ extension WebSite {
           state: try view.ledgerState(), index: view.index, asOf: report.asOf, limit: 8)
         return (
           report.mandate.title,
-          WebTemplates.render(OverviewView(report: report, latest: latest, story: []), "overview")
+          WebTemplates.render(OverviewView(report: report, latest: latest), "overview")
         )
       }
       return self.page(
@@ -75,17 +75,7 @@ extension WebSite {
     if let period, period.lowercased() == "term" {
       scope = .term
     } else if let period {
-      guard let quarter = builder.quarters.quarter(named: period) else {
-        throw WebPageError(
-          status: .notFound,
-          message: ReportError.unknownQuarter(period, available: builder.quarters.quarters.map(\.label))
-            .errorDescription
-            ?? "",
-          suggestions: builder.quarters.quarters.map {
-            .init(href: "/report/\(Format.quarterParameter($0))", label: $0.label)
-          })
-      }
-      scope = .quarter(quarter)
+      scope = .quarter(try Self.quarter(period, of: view.mandate, status: .notFound, path: "/report/"))
     } else {
       scope = .quarter(builder.defaultQuarter(today: today))
     }

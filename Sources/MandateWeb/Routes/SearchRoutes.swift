@@ -62,13 +62,7 @@ extension WebSite {
       var query = EventQuery(search: search.text.isEmpty ? nil : search.text, limit: SearchRequest.pageSize + 1)
       query.offset = (search.page - 1) * SearchRequest.pageSize
       if !search.quarter.isEmpty {
-        guard let quarter = quarters.quarter(named: search.quarter) else {
-          throw WebPageError(
-            status: .badRequest,
-            message: ReportError.unknownQuarter(search.quarter, available: quarters.quarters.map(\.label))
-              .errorDescription ?? "")
-        }
-        query.range = quarter.range
+        query.range = try Self.quarter(search.quarter, of: view.mandate, status: .badRequest, path: nil).range
       }
       let state = try view.ledgerState()
       if !search.item.isEmpty {

@@ -85,7 +85,8 @@ extension WebTemplates {
   static let item = """
     <header class="page-head">
     <p class="kicker">Item · <a href="{{priorityHref}}">{{priorityID}} {{priorityTitle}}</a></p>
-    <h1><span class="id">{{id}}</span> {{text}}</h1>
+    <h1><span class="id">{{id}}</span> {{label}}</h1>
+    <p class="lead">{{text}}</p>
     <dl class="facts">
     <div><dt>Status</dt><dd>{{> status-badge}}{{#hasStatus}} <span class="as-of">as of {{statusAsOf}}, by {{statusBy}}</span>\
     <span class="justification">{{statusNote}}</span>{{/hasStatus}}</dd></div>

@@ -26,13 +26,16 @@ extension WebTemplates {
     <h2 id="attention-heading">Needs attention <span class="group-count">({{attentionCount}})</span></h2>
     {{^hasAttention}}<p class="none">No item shows a gap in {{quarterLabel}}.</p>{{/hasAttention}}
     {{#hasAttention}}
-    <ul class="attention-list">
     {{#attention}}
-    <li><a href="{{href}}"><span class="item-id">{{id}}</span> {{text}}</a>
-    <span class="kinds">{{#kinds}}<span class="flag kind-{{kind}}">{{label}}</span> {{/kinds}}</span>\
-    {{#hasDetail}}<span class="detail">{{detail}}</span>{{/hasDetail}}</li>
-    {{/attention}}
+    <h3 class="attention-kind">{{title}}</h3>
+    <p class="explain">{{explanation}}</p>
+    <ul class="attention-list">
+    {{#entries}}
+    <li><a href="{{href}}"><span class="item-id">{{id}}</span> {{label}}</a>{{#hasDetail}} \
+    <span class="detail">{{detail}}</span>{{/hasDetail}}</li>
+    {{/entries}}
     </ul>
+    {{/attention}}
     {{/hasAttention}}
     </section>
     <section class="latest" aria-labelledby="latest-heading">
@@ -77,7 +80,7 @@ extension WebTemplates {
     {{#items}}
     <tr>
     <th scope="row" class="item-id"><a href="{{href}}">{{id}}</a></th>
-    <td class="item-text">{{text}}</td>
+    <td class="item-text"><strong>{{label}}</strong> <span class="extras">{{text}}</span></td>
     <td class="status">{{> status-badge}}{{#hasStatus}}<span class="as-of">as of {{statusAsOf}}</span>{{/hasStatus}}</td>
     <td class="num">{{periodCounts}}</td>
     <td class="num">{{toDateCounts}}</td>

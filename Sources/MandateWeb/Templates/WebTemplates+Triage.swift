@@ -40,7 +40,7 @@ extension WebTemplates {
     {{#candidates}}
     <li>
     <button type="submit" name="action" value="accept-{{number}}" data-key="{{number}}" class="accept">\
-    <kbd>{{number}}</kbd> Accept <span class="item-id">{{item}}</span></button>
+    <kbd>{{number}}</kbd> Accept <span class="item-id">{{item}}</span> {{label}}</button>
     <span class="candidate-text">{{itemText}}</span> <span class="score" title="score from 0 to 1">{{score}}</span>
     <ul class="reasons">
     {{#reasons}}

@@ -72,7 +72,7 @@ enum WebTemplates {
     <fieldset class="priority-choices"><legend>{{id}} {{title}}</legend>
     {{#items}}
     <label class="choice"><input type="checkbox" name="item" value="{{id}}"{{#checked}} checked{{/checked}}> \
-    <span class="item-id">{{id}}</span> {{text}}</label>
+    <span class="item-id">{{id}}</span> <strong>{{label}}</strong> <span class="extras">{{text}}</span></label>
     {{/items}}
     </fieldset>
     {{/choices}}

@@ -99,7 +99,7 @@ struct EventView {
     let untag = "/events/\(event.id)/untag"
     tags = standing.map { tag in
       Tag(
-        item: tag.item, itemHref: Format.itemHref(tag.item), itemText: mandate.item(id: tag.item)?.text ?? "",
+        item: tag.item, itemHref: Format.itemHref(tag.item), itemText: mandate.item(id: tag.item)?.shortLabel ?? "",
         strength: tag.strength.rawValue, stance: tag.stance.rawValue, hasNote: tag.note != nil, note: tag.note ?? "",
         by: tag.by, at: Format.instant(tag.at), canWrite: canWrite, untagAction: untag)
     }
@@ -131,6 +131,7 @@ struct ItemChoices {
 
   struct Choice {
     var id: String
+    var label: String
     var text: String
     var checked: Bool
   }
@@ -139,7 +140,9 @@ struct ItemChoices {
     mandate.priorities.map { priority in
       ItemChoices(
         id: priority.id, title: priority.title,
-        items: priority.items.map { Choice(id: $0.id, text: $0.text, checked: checked.contains($0.id)) })
+        items: priority.items.map {
+          Choice(id: $0.id, label: $0.shortLabel, text: $0.text, checked: checked.contains($0.id))
+        })
     }
   }
 }

@@ -8,27 +8,6 @@ enum Format {
     "\(counts.declaratory) · \(counts.material) · \(counts.contradicting)"
   }
 
-  static func status(_ status: ItemStatus?) -> String {
-    guard let status else { return "not assessed" }
-    return status.rawValue.replacingOccurrences(of: "-", with: " ")
-  }
-
-  static func gap(_ gap: QuarterlyReport.GapKind) -> String {
-    switch gap {
-    case .noNews: "no news"
-    case .onlyContradicting: "only evidence against"
-    case .notReviewed: "not reviewed"
-    case .reviewedNothingRelevant: "nothing relevant"
-    case .stale: "stale"
-    case .pastDue: "past due"
-    }
-  }
-
-  /// What is late or speaks against the mandate first, then what waits for the analyst.
-  static let attentionOrder: [QuarterlyReport.GapKind] = [
-    .pastDue, .onlyContradicting, .notReviewed, .stale, .noNews, .reviewedNothingRelevant,
-  ]
-
   static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(count == 1 ? noun : noun + "s")" }
 
   /// `2024-06-30 14:05 UTC`.

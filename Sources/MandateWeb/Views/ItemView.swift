@@ -8,6 +8,7 @@ struct ItemView {
   var priorityID: String
   var priorityTitle: String
   var priorityHref: String
+  var label: String
   var text: String
   var statusClass: String
   var statusLabel: String
@@ -63,10 +64,11 @@ struct ItemView {
     priorityID = priority.id
     priorityTitle = priority.title
     priorityHref = "/#priority-\(priority.id)"
+    label = item.shortLabel
     text = item.text
     let current = state.status(of: item.id)
     statusClass = current?.status.rawValue ?? "none"
-    statusLabel = Format.status(current?.status)
+    statusLabel = ReportWording.status(current?.status)
     hasStatus = current != nil
     statusAsOf = current?.asOf.description ?? ""
     statusBy = current?.by ?? ""
@@ -99,14 +101,15 @@ struct ItemView {
     hasEvidence = !evidence.isEmpty
     history = state.assessments.filter { $0.item == item.id }.reversed().map { entry in
       Assessment(
-        statusClass: entry.status.rawValue, statusLabel: Format.status(entry.status), asOf: entry.asOf.description,
+        statusClass: entry.status.rawValue, statusLabel: ReportWording.status(entry.status),
+        asOf: entry.asOf.description,
         note: entry.note, by: entry.by, at: Format.instant(entry.at))
     }
     hasHistory = !history.isEmpty
     self.canWrite = canWrite
     statusAction = "/items/\(FormData.encode(item.id))/status"
     statusOptions = ItemStatus.allCases.map {
-      Option(value: $0.rawValue, label: Format.status($0), selected: $0 == (current?.status ?? .inProgress))
+      Option(value: $0.rawValue, label: ReportWording.status($0), selected: $0 == (current?.status ?? .inProgress))
     }
     defaultAsOf = min(today, term.end).description
   }

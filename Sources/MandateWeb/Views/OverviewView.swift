@@ -29,18 +29,19 @@ struct OverviewView {
     var label: String
   }
 
+  /// Items with the same kinds of gap, as the report's summary groups them.
   struct Attention {
-    var id: String
-    var href: String
-    var text: String
-    var kinds: [Kind]
-    var hasDetail: Bool
-    var detail: String
+    var title: String
+    var explanation: String
+    var entries: [Entry]
   }
 
-  struct Kind {
-    var kind: String
+  struct Entry {
+    var id: String
+    var href: String
     var label: String
+    var hasDetail: Bool
+    var detail: String
   }
 
   struct Latest {
@@ -61,6 +62,7 @@ struct OverviewView {
   struct ItemRow {
     var id: String
     var href: String
+    var label: String
     var text: String
     var statusClass: String
     var statusLabel: String
@@ -74,7 +76,7 @@ struct OverviewView {
     var pending: Int
   }
 
-  init(report: QuarterlyReport, latest: [LatestEvidence], story: [String]) {
+  init(report: QuarterlyReport, latest: [LatestEvidence]) {
     let quarter = report.period
     title = report.mandate.title
     organisation = report.mandate.organisation
@@ -95,28 +97,25 @@ struct OverviewView {
       Count(value: report.counts.pendingSuggestions, label: "with pending suggestions"),
       Count(value: report.counts.unplaced, label: "no quarter can hold"),
     ]
-    self.story = story
-    hasStory = !story.isEmpty
     let items = report.priorities.flatMap(\.items)
-    attention = items.compactMap { item -> Attention? in
-      let kinds = Format.attentionOrder.filter(item.gaps.contains)
-      guard !kinds.isEmpty else { return nil }
-      var details: [String] = []
-      if kinds.contains(.stale) { details.append("\(item.daysWithoutEvidence) days without evidence") }
-      if kinds.contains(.pastDue), let due = item.due { details.append("due \(due)") }
-      if kinds.contains(.notReviewed) { details.append("\(Format.plural(item.pendingSuggestions, "event")) to review") }
-      return Attention(
-        id: item.id, href: Format.itemHref(item.id), text: item.text,
-        kinds: kinds.map { Kind(kind: $0.rawValue, label: Format.gap($0)) }, hasDetail: !details.isEmpty,
-        detail: details.joined(separator: "; "))
+    // The report's own summary: the same story and the same groups as every report's opening.
+    let summary = ReportSummary(report)
+    self.story = [
+      [summary.coverage, summary.coverageToDate].filter { !$0.isEmpty }.joined(separator: " "), summary.evidence,
+      summary.status, summary.events,
+    ]
+    hasStory = true
+    let labels = Dictionary(items.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+    attention = summary.attention.map { group in
+      Attention(
+        title: group.title, explanation: group.explanation,
+        entries: group.entries.map { entry in
+          Entry(
+            id: entry.item, href: Format.itemHref(entry.item), label: labels[entry.item] ?? entry.label,
+            hasDetail: !entry.detail.isEmpty, detail: entry.detail)
+        })
     }
-    .sorted { lhs, rhs in
-      let rank = { (row: Attention) in
-        Format.attentionOrder.firstIndex { $0.rawValue == row.kinds.first?.kind } ?? Format.attentionOrder.count
-      }
-      return rank(lhs) < rank(rhs)
-    }
-    attentionCount = attention.count
+    attentionCount = Set(attention.flatMap { $0.entries.map(\.id) }).count
     hasAttention = !attention.isEmpty
     self.latest = latest.map { entry in
       Latest(
@@ -131,8 +130,8 @@ struct OverviewView {
         bars: [Bar("In \(quarter.label)", priority.coverage.period), Bar("Term to date", priority.coverage.toDate)],
         items: priority.items.map { item in
           ItemRow(
-            id: item.id, href: Format.itemHref(item.id), text: item.text,
-            statusClass: item.status?.status.rawValue ?? "none", statusLabel: Format.status(item.status?.status),
+            id: item.id, href: Format.itemHref(item.id), label: item.label, text: item.text,
+            statusClass: item.status?.status.rawValue ?? "none", statusLabel: ReportWording.status(item.status?.status),
             hasStatus: item.status != nil, statusAsOf: item.status?.asOf.description ?? "",
             periodCounts: Format.counts(item.evidencePeriod), toDateCounts: Format.counts(item.evidenceToDate),
             lastEvidence: item.lastEvidence?.description ?? "none", days: item.daysWithoutEvidence,

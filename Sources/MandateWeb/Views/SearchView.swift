@@ -41,7 +41,7 @@ struct SearchView {
       [Option(value: "", label: "Any item, or none", selected: search.item.isEmpty)]
       + results.mandate.items.map {
         Option(
-          value: $0.id, label: "\($0.id) \(Event.firstWords(of: $0.text, limit: 50))", selected: $0.id == search.item)
+          value: $0.id, label: "\($0.id) \($0.shortLabel)", selected: $0.id == search.item)
       }
     undecided = search.undecided
     start = (search.page - 1) * SearchRequest.pageSize + 1

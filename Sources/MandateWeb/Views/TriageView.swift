@@ -28,6 +28,7 @@ struct TriageView {
   struct Candidate {
     var number: Int
     var item: String
+    var label: String
     var itemText: String
     var score: String
     var reasons: [String]
@@ -63,11 +64,12 @@ struct TriageView {
     snippetSegments = Segment.split(suggestion.snippet)
     candidates = suggestion.candidates.enumerated().map { offset, candidate in
       Candidate(
-        number: offset + 1, item: candidate.item, itemText: mandate.item(id: candidate.item)?.text ?? "",
+        number: offset + 1, item: candidate.item, label: mandate.item(id: candidate.item)?.shortLabel ?? "",
+        itemText: mandate.item(id: candidate.item)?.text ?? "",
         score: String(format: "%.2f", candidate.score), reasons: candidate.reasons.prefix(4).map(Self.reason))
     }
     hasCandidates = !candidates.isEmpty
-    itemOptions = mandate.items.map { Option(value: $0.id, label: $0.text, selected: false) }
+    itemOptions = mandate.items.map { Option(value: $0.id, label: $0.shortLabel, selected: false) }
     hasPrevious = previous != nil
     previousHref = previous ?? ""
     hasNext = next != nil
