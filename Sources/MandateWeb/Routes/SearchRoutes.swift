@@ -9,7 +9,7 @@ struct SearchRequest: Sendable {
   var item: String
   var undecided: Bool
   var page: Int
-  static let pageSize = 50
+  static let pageSize = 20
 
   init(_ query: FormData) {
     text = query["q"] ?? ""

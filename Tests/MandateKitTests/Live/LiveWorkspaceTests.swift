@@ -6,11 +6,8 @@ import Testing
 @Suite struct LiveWorkspaceTests {
   /// A workspace with the shipped mandate and events, no decisions.
   func makeWorkspace() throws -> (TemporaryDirectory, Workspace) {
-    let directory = try TemporaryDirectory()
-    for folder in ["Priorities", "Events"] {
-      try FileManager.default.copyItem(
-        at: TestPaths.repositoryRoot.appendingPathComponent(folder), to: directory.url.appendingPathComponent(folder))
-    }
+    // No index opened here: the tests open it through the live workspace.
+    let directory = try TemporaryDirectory.shipped(["Priorities", "Events"])
     return (directory, Workspace(root: directory.url))
   }
 
@@ -92,15 +89,8 @@ import Testing
 
 @Suite struct SuggestionQueueTests {
   @Test func oneEventScoredAloneIsWhatSuggestGivesForIt() throws {
-    let directory = try TemporaryDirectory()
-    for folder in ["Priorities", "Events"] {
-      try FileManager.default.copyItem(
-        at: TestPaths.repositoryRoot.appendingPathComponent(folder), to: directory.url.appendingPathComponent(folder))
-    }
-    let workspace = Workspace(root: directory.url)
-    let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .shared)
-    let (index, _) = try EventIndex.open(workspace, lock: lock)
-    let mandate = try MandateCatalog.load(workspace).select(nil, workspace: workspace)
+    let copy = try ShippedCopy(["Priorities", "Events"])
+    let (index, mandate) = (copy.index, copy.mandate)
     let state = try index.ledgerState(mandate: mandate.id)
     let range = TermQuarters(term: mandate.term).quarter(named: "2024Q2")!.range
     let queue = try SuggestionQueue(mandate: mandate, index: index, state: state, range: range)

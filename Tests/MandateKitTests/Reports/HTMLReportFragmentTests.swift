@@ -5,16 +5,9 @@ import Testing
 
 @Suite struct HTMLReportFragmentTests {
   @Test func theFragmentIsThePageBodyAndTheStylesheetIsTheReportsOwn() throws {
-    let directory = try TemporaryDirectory()
-    for folder in ["Priorities", "Events", "Tags"] {
-      try FileManager.default.copyItem(
-        at: TestPaths.repositoryRoot.appendingPathComponent(folder), to: directory.url.appendingPathComponent(folder))
-    }
-    let workspace = Workspace(root: directory.url)
-    let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .shared)
-    let (index, _) = try EventIndex.open(workspace, lock: lock)
-    let mandate = try MandateCatalog.load(workspace).select(nil, workspace: workspace)
-    let builder = ReportBuilder(mandate: mandate, index: index, lock: lock)
+    let copy = try ShippedCopy(["Priorities", "Events", "Tags"])
+    let (index, mandate) = (copy.index, copy.mandate)
+    let builder = ReportBuilder(mandate: mandate, index: index, lock: copy.lock)
     let report = try builder.build(
       ReportOptions(scope: .quarter(builder.quarters.quarter(named: "2024Q2")!), today: Day(iso: "2024-07-01")!))
     let page = try HTMLReportRenderer().render(report, context: RenderContext())
