@@ -22,8 +22,8 @@ public struct RawItem: Sendable, Equatable {
     title: String?, body: String, url: String? = nil, published: Day? = nil, publishedPrecision: DatePrecision = .day,
     referenceDate: Day? = nil, language: String? = nil, role: EventSource.Role, position: Int?, truncated: Bool = false
   ) {
-    self.title = title.map(Self.withoutNUL)
-    self.body = Self.withoutNUL(body)
+    self.title = title.map { UnicodeNFC.normalize(Self.withoutNUL($0)) }
+    self.body = UnicodeNFC.normalize(Self.withoutNUL(body))
     self.url = url.map(Self.withoutNUL)
     self.published = published
     self.publishedPrecision = published == nil ? .none : publishedPrecision

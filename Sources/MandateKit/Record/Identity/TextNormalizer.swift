@@ -1,15 +1,17 @@
 /// Text folded for comparing news: lower-case letters and digits, one space between words.
 ///
-/// Punctuation, quotes, dashes and diacritics vanish, so "MILEX-2023”" and "MILEX 2023" compare
-/// equal. Works on UTF-8 bytes with an ASCII fast path, because every imported item goes through
-/// it.
+/// Punctuation, quotes and dashes vanish, so "MILEX-2023”" and "MILEX 2023" compare equal. Text is
+/// composed (NFC) first, so "é" written as one scalar or as "e" and a combining accent is one
+/// letter; combining marks left over (on letters without a composed form) and zero-width
+/// characters are dropped. Works on UTF-8 bytes with an ASCII fast path, because every imported
+/// item goes through it.
 public enum TextNormalizer {
   /// Appends the normalized words of `text` to `out`, separated by single spaces (with a leading
   /// space when `out` is not empty), and returns how many words were written. Stops after
   /// `maxWords` words.
   @discardableResult
   public static func append(_ text: String, to out: inout [UInt8], maxWords: Int = .max) -> Int {
-    var text = text
+    var text = UnicodeNFC.normalize(text)
     return text.withUTF8 { append(bytes: $0, to: &out, maxWords: maxWords) }
   }
 
