@@ -28,25 +28,47 @@
 /// 1. the word right before its span is "dated"; or "of", unless "of" follows a time word such as "morning",
 ///    "eve", "end" or "period" ("on the morning of 10 April" is still the event); or "from" right after a
 ///    document word ("the decision from 23 November 2022"); or
-/// 2. it is introduced by "on" and, in the same sentence, a participle (adopted, signed, approved, ratified,
-///    concluded, issued, endorsed, enacted) comes before that "on" with no comma or auxiliary verb in between,
+/// 2. it is introduced by "on" (or "in", for months and years) and, in the same sentence, a participle
+///    (adopted, signed, approved, ratified, concluded, issued, endorsed, enacted) comes before that "on" with
+///    no comma or auxiliary verb in between,
 ///    the participle is not itself preceded by an auxiliary (was, were, is, are, be, been, has, have, had,
 ///    will; "-ly" adverbs skipped), and a quoted title or a document word (decision, agreement, declaration,
 ///    resolution, treaty, protocol, programme, plan, charter, …) comes earlier in the sentence; or
 /// 3. it is a year introduced by "for" with a document word or quoted title at most 12 words earlier in the
-///    sentence ("the Plan of Basic Activities for 2024").
-/// So "the decision "On measures…" adopted by the CSC on 23 November 2023" is a reference, while "An agreement
-/// was signed on 10 April 2024" reports the event: there the participle is the sentence's own verb.
+///    sentence ("the Plan of Basic Activities for 2024"); or
+/// 4. the word right before its span is "since", "until", "till", "by" or "before": a starting point or a
+///    deadline, not the day something happened ("since 10 April 2003", "by 1 May 2024").
+/// So "the decision "On measures…" adopted by the CSC on 23 November 2023" and "the Collective Security Treaty
+/// signed in 1992" are references, while "An agreement was signed on 10 April 2024" reports the event: there the
+/// participle is the sentence's own verb. Which mention dates an item, given the date its source gives, is
+/// `EventDating`'s rule.
 public enum DateExtractor {
   /// The date the text says its event happened: the first mention that is not a reference, or nil.
   ///
   /// Scanning stops at that mention, so long bodies with a dated lead cost almost nothing.
   public static func eventDate(in text: String, referenceDate: Day?) -> DateMention? {
+    firstMention(in: text, referenceDate: referenceDate) { !$0.isReference }
+  }
+
+  /// The first mention that `accept` takes, or nil; scanning stops there.
+  ///
+  /// `EventDating` uses it to pass over mentions that cannot re-date an item (a year in the text of a
+  /// day-dated item, a day after its publication).
+  public static func firstMention(
+    in text: String, referenceDate: Day?, where accept: (DateMention) -> Bool
+  ) -> DateMention? {
     DateScanner.with(text, referenceDate: referenceDate) { scanner in
       var result: DateMention?
+      var counted = 0
+      var offset = 0
       scanner.scan { found in
+        // A reference is never accepted by anyone; skip it before building its text.
         guard !found.isReference else { return true }
-        result = scanner.mention(found, offset: scanner.scalarCount(from: 0, to: found.spanStart))
+        offset += scanner.scalarCount(from: counted, to: found.spanStart)
+        counted = found.spanStart
+        let mention = scanner.mention(found, offset: offset)
+        guard accept(mention) else { return true }
+        result = mention
         return false
       }
       return result

@@ -19,12 +19,16 @@ extension DateScanner {
     "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "will", "would", "shall",
   ]
 
+  /// Words that make the date after them a bound or a starting point rather than the day of the event:
+  /// "since 10 April 2003", "until 14 March", "by 1 May".
+  static let boundWords: [StaticString] = ["since", "until", "till", "by", "before"]
+
   /// Whether the mention whose span starts at `spanStart` points at a document rather than the event.
   ///
   /// The rule is spelled out in `DateExtractor`'s documentation; keep the two in step.
   func isReference(spanStart: Int, startsWithOn: Bool, isRange: Bool) -> Bool {
     if let word = wordBefore(spanStart, floor: 0) {
-      if equals(word.start, word.end, "dated") { return true }
+      if equals(word.start, word.end, "dated") || equalsAny(word.start, word.end, Self.boundWords) { return true }
       if equals(word.start, word.end, "of") {
         if let noun = wordBefore(word.start, floor: 0), equalsAny(noun.start, noun.end, Self.timeNouns) {
           return false
@@ -37,7 +41,9 @@ extension DateScanner {
         return true
       }
     }
-    return startsWithOn && followsDocumentParticiple(spanStart)
+    // "adopted … on 23 November 2023", and "signed in 1992" or "approved in April 2024" alike.
+    let introduced = startsWithOn || equals(spanStart, wordEnd(spanStart), "in")
+    return introduced && followsDocumentParticiple(spanStart)
   }
 
   func isDocumentNoun(_ start: Int, _ end: Int) -> Bool {
