@@ -5,7 +5,8 @@ struct FeedNewsReader: NewsReader {
   var formats: [ImportFormat] { [.rss, .atom] }
 
   func read(
-    _ url: URL, file: String, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void
+    _ url: URL, file: String, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void,
+    warn: (ImportWarning) -> Void
   ) throws {
     let data: Data
     do {

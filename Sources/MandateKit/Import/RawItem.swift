@@ -43,6 +43,20 @@ public struct RawItem: Sendable, Equatable {
   }
 }
 
+/// Something a reader noticed that did not stop it: what a page cut short lacks, an item skipped
+/// because it has nothing in it.
+public struct ImportWarning: Sendable, Equatable {
+  public var file: String
+  public var line: Int
+  public var message: String
+
+  public init(file: String, line: Int, message: String) {
+    self.file = file
+    self.line = line
+    self.message = message
+  }
+}
+
 /// A record an importer could not use, with where it is and why.
 public struct RejectedRecord: Sendable, Equatable {
   public var file: String

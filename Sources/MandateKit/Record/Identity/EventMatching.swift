@@ -20,12 +20,10 @@ enum EventMatching {
     return long.starts(with: short)
   }
 
-  /// Whether a recorded event may be a cut-off teaser: seen only as teasers, and not ending like a
-  /// sentence (the same test the page parser applies when it reads the teaser).
+  /// Whether a recorded event may be cut off (a teaser, or an article whose page ended early): its text
+  /// does not end like a sentence (the same test the page parser applies when it reads the page).
   static func looksTruncated(_ event: Event) -> Bool {
-    guard !event.sources.isEmpty, event.sources.allSatisfy({ $0.role == .teaser }),
-      let last = event.text.unicodeScalars.last
-    else { return false }
+    guard let last = event.text.unicodeScalars.last else { return false }
     return !".!?…\"”'»)]".unicodeScalars.contains(last)
   }
 

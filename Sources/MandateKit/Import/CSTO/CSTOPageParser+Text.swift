@@ -3,13 +3,6 @@
 // and they touch every byte of a page a bounded number of times so parsing stays linear.
 
 extension CSTOPageParser {
-  /// A run of non-blank lines; `lines` indexes the page's line array (line number = index + 1).
-  struct Paragraph {
-    var lines: Range<Int>
-    /// Blank lines between the previous paragraph (or the page start) and this one.
-    var blanksBefore: Int
-  }
-
   /// The outcome of finding a title printed again with its date.
   struct RepeatedTitle {
     var date: Day?
@@ -71,45 +64,11 @@ extension CSTOPageParser {
     return found.reversed()
   }
 
-  /// The index of the "Go back" line when the last three non-blank lines are the footer.
-  static func footerStart(in lines: [Substring]) -> Int? {
-    var matched = footer.count
-    var index = lines.count
-    while matched > 0, index > 0 {
-      index -= 1
-      if lines[index].isEmpty { continue }
-      matched -= 1
-      guard isFooterLine(lines[index], footer[matched]) else { return nil }
-    }
-    return matched == 0 ? index : nil
-  }
-
   /// Whether `line` reads as `expected` once case and whitespace are ignored.
   static func isFooterLine(_ line: Substring, _ expected: String) -> Bool {
     // A footer line is short; skipping long lines avoids lowercasing a huge last line of a non-page.
     guard line.utf8.count <= expected.utf8.count * 4 else { return false }
     return collapsed([line]).lowercased() == expected
-  }
-
-  /// Groups the lines before `end` into paragraphs separated by blank lines.
-  static func paragraphs(in lines: [Substring], upTo end: Int) -> [Paragraph] {
-    var result: [Paragraph] = []
-    var blanks = 0
-    var start: Int?
-    for index in 0..<end {
-      if lines[index].isEmpty {
-        if let first = start {
-          result.append(Paragraph(lines: first..<index, blanksBefore: blanks))
-          start = nil
-          blanks = 0
-        }
-        blanks += 1
-      } else if start == nil {
-        start = index
-      }
-    }
-    if let first = start { result.append(Paragraph(lines: first..<end, blanksBefore: blanks)) }
-    return result
   }
 
   // MARK: Title and date
@@ -118,8 +77,8 @@ extension CSTOPageParser {
   ///
   /// The result's `date` is nil when the printed date does not exist (31.02.2024): the layout still marks
   /// the title, but the date cannot be trusted.
-  static func datedRepeat(of title: Paragraph, in next: Paragraph, _ lines: [Substring]) -> RepeatedTitle? {
-    let last = lines[next.lines.upperBound - 1]
+  static func datedRepeat(of title: CSTOPageBlock, in next: CSTOPageBlock) -> RepeatedTitle? {
+    let last = next.lines[next.lines.count - 1]
     let tail = last.utf8.suffix(10)
     guard tail.count == 10, last.utf8.count > 10 else { return nil }
     var (day, month, year) = (0, 0, 0)
@@ -138,15 +97,40 @@ extension CSTOPageParser {
     }
     let head = Substring(last.unicodeScalars.dropLast(10))
     guard let separator = head.unicodeScalars.last, isWhitespace(separator) else { return nil }
-    guard sameWords(lines[next.lines.dropLast()] + CollectionOfOne(head), lines[title.lines]) else {
+    guard sameWords(next.lines.dropLast() + CollectionOfOne(head), title.lines[...]) else {
       return nil
     }
     return RepeatedTitle(date: Day(year: year, month: month, day: day))
   }
 
-  /// Whether a paragraph can be a headline: short, not a list item, without sentence-ending punctuation.
-  static func looksLikeTitle(_ paragraph: Paragraph, _ lines: [Substring]) -> Bool {
-    let text = lines[paragraph.lines]
+  /// Whether `next` is `title` printed again and cut before its date ends ("Title 12.0", or "Tit"), as
+  /// the last block of a page cut short.
+  static func isCutRepeat(of title: CSTOPageBlock, in next: CSTOPageBlock) -> Bool {
+    var titleScalars = WordScalars(title.lines[...])
+    var nextScalars = WordScalars(next.lines[...])
+    var same = 0
+    while let scalar = titleScalars.next() {
+      guard let other = nextScalars.next() else { return same > 0 && looksLikeTitle(title) }
+      guard other == scalar else { return false }
+      same += 1
+    }
+    // What follows the title's words may only be the start of " dd.mm.yyyy".
+    var rest = String.UnicodeScalarView()
+    while let scalar = nextScalars.next() {
+      rest.append(scalar)
+      if rest.count > 11 { return false }
+    }
+    guard let first = rest.first else { return true }
+    let pattern = Array(" 00.00.0000".unicodeScalars)
+    return first == " "
+      && zip(rest, pattern).allSatisfy { scalar, shape in
+        shape == "0" ? ("0"..."9").contains(scalar) : scalar == shape
+      }
+  }
+
+  /// Whether a block can be a headline: short, not a list item, without sentence-ending punctuation.
+  static func looksLikeTitle(_ block: CSTOPageBlock) -> Bool {
+    let text = block.lines
     guard let first = text.first, !isListItem(first) else { return false }
     let length = text.reduce(0) { $0 + $1.unicodeScalars.count }
     guard length <= 300, let end = lastSignificantScalar(of: text.last!) else { return false }
@@ -158,11 +142,11 @@ extension CSTOPageParser {
 
   /// The item's paragraphs: each line is a paragraph, except list lines ("- …"), which stay with the line
   /// above them, because some pages separate paragraphs by single line breaks and others wrap lists that way.
-  static func bodyParagraphs(_ paragraphs: ArraySlice<Paragraph>, _ lines: [Substring]) -> [String] {
+  static func bodyParagraphs(_ blocks: ArraySlice<CSTOPageBlock>) -> [String] {
     var result: [String] = []
-    for paragraph in paragraphs {
+    for block in blocks {
       var current = ""
-      for line in lines[paragraph.lines] {
+      for line in block.lines {
         if current.isEmpty {
           current = String(line)
         } else if isListItem(line) {
