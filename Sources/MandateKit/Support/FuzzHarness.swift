@@ -176,8 +176,12 @@ package enum FuzzHarness {
   static func feed(_ data: Data, _ outcome: inout Outcome) {
     let lines = lineBound(data)
     do {
-      let entries = try FeedParser.parse(data).entries
+      let feed = try FeedParser.parse(data)
+      let entries = feed.entries
       outcome.values += entries.count
+      for line in feed.skipped {
+        outcome.check(line >= 1 && line <= lines, "feed entry skipped at line \(line) of \(lines)")
+      }
       for entry in entries {
         outcome.check(entry.line >= 1 && entry.line <= lines, "feed entry at line \(entry.line) of \(lines)")
         outcome.check(entry.title != nil || !entry.body.isEmpty, "feed entry at line \(entry.line) has no text")

@@ -1,6 +1,7 @@
 import Foundation
 
-/// RSS 2.0 and Atom feeds: every entry becomes an item dated by its own text or its pubDate.
+/// RSS and Atom feeds of every dialect: every entry becomes an item dated by its own text or its date; an
+/// entry with neither a title nor text is skipped with a warning.
 struct FeedNewsReader: NewsReader {
   var formats: [ImportFormat] { [.rss, .atom] }
 
@@ -14,18 +15,22 @@ struct FeedNewsReader: NewsReader {
     } catch {
       throw ImportError.unreadable(path: url.path, reason: TextFile.describe(error))
     }
-    let entries: [FeedEntry]
+    let feed: ParsedFeed
     do {
-      entries = try FeedParser.parse(data).entries
+      feed = try FeedParser.parse(data)
     } catch {
       reject(RejectedRecord(file: file, line: max(error.line, 1), reason: error.message))
       return
     }
-    for entry in entries {
+    let noun = feed.kind == .atom ? "entry" : "item"
+    for line in feed.skipped {
+      warn(ImportWarning(file: file, line: line, message: "\(noun) skipped: it has neither a title nor text"))
+    }
+    for entry in feed.entries {
       try item(
         RawItem(
-          title: entry.title, body: entry.body, url: entry.url, published: entry.published, language: entry.language,
-          role: .item, position: entry.line))
+          title: entry.title, body: entry.body, url: entry.url, published: entry.published,
+          publishedPrecision: entry.publishedPrecision, language: entry.language, role: .item, position: entry.line))
     }
   }
 }

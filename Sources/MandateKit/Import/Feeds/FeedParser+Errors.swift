@@ -19,7 +19,7 @@ extension FeedParser {
       return FeedParseError(message: "not XML: no start tag found", line: line, column: column)
     case 5:
       // XML_ERR_DOCUMENT_END also means "goes on after the root", or "there is no root at all".
-      if reader.kind == nil { return FeedParseError(message: "no root element", line: line, column: column) }
+      if reader.dialect == nil { return FeedParseError(message: "no root element", line: line, column: column) }
       return xml("content after the end of the root element")
     case 26, 27:
       // Without a name the reference was a parameter entity in the DTD, where the HTML hint would mislead.

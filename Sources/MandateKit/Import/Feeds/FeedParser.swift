@@ -4,62 +4,11 @@ import Foundation
   import FoundationXML
 #endif
 
-/// One entry of an RSS or Atom feed.
+/// Reads every feed dialect a news reader handles into entries, refusing anything hostile or broken.
 ///
-/// It carries only what the news importer needs to file an item against priorities; feed-level metadata
-/// (title, generator, images) is ignored.
-public struct FeedEntry: Equatable, Sendable {
-  /// The entry's title as plain text: whitespace runs and line breaks are collapsed, nothing else is changed.
-  ///
-  /// RSS titles are plain text, so markup written as `&lt;b&gt;` stays literal "<b>" (escaped when rendered);
-  /// Atom titles of `type="html"`/`"xhtml"` are converted like bodies.
-  public var title: String?
-  /// The entry's text: RSS `content:encoded` if present else `description`; Atom `content` if present else `summary`.
-  /// HTML is turned into plain text (see HTMLText): paragraphs separated by "\n\n", entities decoded, tags and scripts
-  /// removed.
-  public var body: String
-  /// RSS `link` (or `guid` with isPermaLink not "false"); Atom `link rel="alternate"` (or the first link without rel).
-  ///
-  /// Relative links are resolved against `xml:base` or, failing that, the channel's/feed's own link when that is an
-  /// absolute http(s) URL; otherwise they are kept as written. Links with a scheme other than http or https
-  /// (`javascript:`, `data:`, `file:`) are dropped, because they would be dangerous to show as a link.
-  public var url: String?
-  /// RSS `pubDate` (RFC 822, e.g. "Wed, 10 Apr 2024 09:30:00 +0300"; also accept `dc:date` ISO 8601);
-  /// Atom `published`, else `updated` (RFC 3339). The calendar day in the timestamp's own offset (no time-zone
-  /// conversion).
-  ///
-  /// A malformed date gives nil rather than an error: the entry is still worth importing.
-  public var published: Day?
-  /// `xml:lang` or the channel's `language`, when given.
-  public var language: String?
-  /// RSS `guid` / Atom `id`.
-  public var guid: String?
-  /// 1-based line of the entry's start tag in the file.
-  public var line: Int
-}
-
-/// The two feed formats understood; RDF-based RSS 1.0 and 0.90 count as `.rss`.
-public enum FeedKind: String, Sendable {
-  /// RSS 0.9x/2.0 (`<rss>`) or RDF-based RSS 1.0/0.90 (`<rdf:RDF>`).
-  case rss
-  /// Atom 1.0 (`<feed>` in the `http://www.w3.org/2005/Atom` namespace).
-  case atom
-}
-
-/// Why a feed could not be read; `line`/`column` are 1-based (0 when unknown).
-///
-/// The message is meant for the person running the import and names the problem in their terms
-/// ("truncated XML: missing </channel>") rather than in libxml2's error codes.
-public struct FeedParseError: Error, Equatable, Sendable {
-  /// What went wrong, in words for the person running the import.
-  public var message: String
-  /// The 1-based line where the problem was found, or 0 when the file as a whole is at fault (it is empty).
-  public var line: Int
-  /// The 1-based column (in characters) where the problem was found, or 0 when unknown.
-  public var column: Int
-}
-
-/// Reads RSS 2.0, RSS 1.0 (RDF) and Atom 1.0 files into entries, refusing anything hostile or broken.
+/// RSS 0.90, 0.91, 0.92 and 2.0, RSS 1.0 (RDF), Atom 0.3 and 1.0; the Dublin Core and content modules; text,
+/// HTML and XHTML content (and Atom 0.3's escaped and base64 modes); `xml:base` and relative links; dates as
+/// `FeedDate` reads them. `FeedEntry` says which element gives which field in each dialect.
 ///
 /// Feeds come from outside the organisation, so parsing is defensive: Foundation's streaming `XMLParser` is used
 /// with external entities off, documents that declare entities are refused before parsing (their text would be
@@ -69,7 +18,7 @@ public enum FeedParser {
   /// How much of a file `kind(of:)` looks at; the root element of a real feed comes well before this.
   static let sniffLength = 8192
 
-  /// Sniffs the root element: "rss" (or RDF) → .rss, "feed" in the Atom namespace → .atom; nil otherwise. Reads only
+  /// Sniffs the root element: "rss" (or RDF) → .rss, "feed" in an Atom namespace → .atom; nil otherwise. Reads only
   /// the first few KB.
   ///
   /// This lets the importer pick files by content rather than extension. It says nothing about validity: a sniffed
@@ -85,13 +34,14 @@ public enum FeedParser {
     parser.delegate = sniffer
     _ = parser.parse()
     guard let root = sniffer.root else { return nil }
-    return feedKind(rootName: root.name, namespace: root.namespace)
+    return FeedDialect.of(rootName: root.name, namespace: root.namespace, version: root.version)?.kind
   }
 
-  /// Parses a whole feed. Entries that lack both a title and a body are skipped (they carry nothing to import).
+  /// Parses a whole feed. Entries that lack both a title and a body are skipped (they carry nothing to import), and
+  /// their lines listed in `skipped`.
   ///
   /// Any XML error fails the whole file with the parser's position; there are no partial results.
-  public static func parse(_ data: Data) throws(FeedParseError) -> (kind: FeedKind, entries: [FeedEntry]) {
+  public static func parse(_ data: Data) throws(FeedParseError) -> ParsedFeed {
     guard !isBlank(data) else { throw FeedParseError(message: "empty file", line: 0, column: 0) }
     if let declaration = PrologScan.entityDeclaration(in: data) {
       throw FeedParseError(
@@ -105,7 +55,7 @@ public enum FeedParser {
   ///
   /// Kept separate so tests can show that libxml2's own defences (bomb refusal, unread external entities) hold
   /// even if the pre-check were bypassed.
-  static func parseDocument(_ data: Data) throws(FeedParseError) -> (kind: FeedKind, entries: [FeedEntry]) {
+  static func parseDocument(_ data: Data) throws(FeedParseError) -> ParsedFeed {
     do {
       return try parseWithXMLParser(data)
     } catch {
@@ -115,9 +65,7 @@ public enum FeedParser {
     }
   }
 
-  private static func parseWithXMLParser(_ data: Data) throws(FeedParseError) -> (
-    kind: FeedKind, entries: [FeedEntry]
-  ) {
+  private static func parseWithXMLParser(_ data: Data) throws(FeedParseError) -> ParsedFeed {
     if let bad = FeedUTF8.firstInvalidByte(in: data) {
       let bytes = [UInt8](data)
       let (line, column) = TextPosition.of(byteOffset: bad, in: bytes)
@@ -126,7 +74,7 @@ public enum FeedParser {
         message: "XML error at line \(line): \(describe(code: 9))", line: line,
         column: column - (line == 1 ? bomLength(bytes) : 0))
     }
-    let padding = FeedProcessingInstructions(padding: data)
+    let padding = FeedProcessingInstructions(padding: FeedEntities.expandingRSS091Entities(in: data) ?? data)
     do {
       return try parsePadded(padding.data)
     } catch {
@@ -137,7 +85,7 @@ public enum FeedParser {
   }
 
   /// The XMLParser run proper, on bytes that `FeedProcessingInstructions` has made safe for it.
-  private static func parsePadded(_ data: Data) throws(FeedParseError) -> (kind: FeedKind, entries: [FeedEntry]) {
+  private static func parsePadded(_ data: Data) throws(FeedParseError) -> ParsedFeed {
     let parser = XMLParser(data: data)
     configure(parser)
     let reader = FeedXMLDelegate(data: data)
@@ -155,14 +103,15 @@ public enum FeedParser {
         message: "XML error at line \(parser.lineNumber): parsing stopped (libxml2 error \(code))",
         line: parser.lineNumber, column: parser.columnNumber)
     }
-    guard let kind = reader.kind else {
+    guard let dialect = reader.dialect else {
       throw FeedParseError(message: "no root element", line: parser.lineNumber, column: parser.columnNumber)
     }
     if !reader.openElements.isEmpty {
       throw FeedParseError(
         message: truncationMessage(reader.openElements), line: parser.lineNumber, column: parser.columnNumber)
     }
-    return (kind, reader.finishedEntries())
+    let (entries, skipped) = reader.finishedEntries()
+    return ParsedFeed(dialect: dialect, entries: entries, skipped: skipped)
   }
 
   /// Settings shared by sniffing and parsing; external entities stay off explicitly so no default can change it.
@@ -184,7 +133,8 @@ public enum FeedParser {
   }
 
   private static func rootHint(_ name: String) -> String {
-    name == "feed" || name.hasSuffix(":feed") ? " (not in the Atom 1.0 namespace \(FeedNamespace.atom))" : ""
+    guard name == "feed" || name.hasSuffix(":feed") else { return "" }
+    return " (not in the Atom 1.0 namespace \(FeedNamespace.atom) or the Atom 0.3 namespace \(FeedNamespace.atom03))"
   }
 
   static func truncationMessage(_ open: [String]) -> String {

@@ -32,6 +32,7 @@ final class FeedXMLDelegate: NSObject, XMLParserDelegate {
 
   enum Field {
     case title, link, description, content, summary, guid, pubDate, dcDate, dcLanguage, published, updated, id
+    case dcTitle, dcDescription, author, termsDate, termsModified, created
     case channelLanguage, channelLink
   }
 
@@ -52,25 +53,42 @@ final class FeedXMLDelegate: NSObject, XMLParserDelegate {
     var depth: Int
     var mode: TextMode
     var base: String?
+    /// Atom 0.3's `mode="base64"`: the text is base64 of the content.
+    var base64 = false
     var text = ""
+
+    init(field: Field, depth: Int, mode: TextMode, base: String? = nil, base64: Bool = false) {
+      self.field = field
+      self.depth = depth
+      self.mode = mode
+      self.base = base
+      self.base64 = base64
+    }
   }
 
+  typealias Link = (href: String, base: String?)
+
+  /// What an entry said, field by field, before the dialect's rules pick from it.
   struct Draft {
     var line: Int
     var language: String?
     var title: String?
+    var dcTitle: String?
     var content: String?
     var summary: String?
-    var link: (href: String, base: String?)?
-    var permaLink: (href: String, base: String?)?
-    var alternateLink: (href: String, base: String?)?
-    var firstLinkWithoutRel: (href: String, base: String?)?
+    var dcDescription: String?
+    var link: Link?
+    /// RSS 1.0's `rdf:about` on the item.
+    var about: Link?
+    var permaLink: Link?
+    var alternateLink: Link?
+    var firstLinkWithoutRel: Link?
     var guid: String?
-    var pubDate: String?
-    var dcDate: String?
+    var author: String?
+    var dates: [Field: String] = [:]
     var dcLanguage: String?
-    var published: String?
-    var updated: String?
+
+    init(line: Int) { self.line = line }
   }
 
   let lines: SourceLines
@@ -81,11 +99,14 @@ final class FeedXMLDelegate: NSObject, XMLParserDelegate {
   var channelDepth: Int?
   var drafts: [Draft] = []
   var channelLanguage: String?
-  var channelLink: (href: String, base: String?)?
+  var channelLink: Link?
   var pendingEntityName: String?
   var problemCount = 0
 
-  private(set) var kind: FeedKind?
+  private(set) var dialect: FeedDialect?
+  /// The namespace of the feed's Atom elements: Atom 1.0's, Atom 0.3's, or none for an Atom 0.3 feed without one.
+  private(set) var atomNamespace = FeedNamespace.atom
+  var kind: FeedKind? { dialect?.kind }
   private(set) var rejectedRoot: (name: String, line: Int, column: Int)?
   private(set) var firstProblem: XMLProblem?
   private(set) var lastProblem: XMLProblem?
@@ -123,10 +144,12 @@ final class FeedXMLDelegate: NSObject, XMLParserDelegate {
     let depth = stack.count
 
     if depth == 1 {
-      kind = feedKind(rootName: elementName, namespace: namespace)
-      if kind == nil {
+      dialect = FeedDialect.of(rootName: elementName, namespace: namespace, version: attributeDict["version"])
+      if dialect == nil {
         rejectedRoot = (qName ?? elementName, parser.lineNumber, parser.columnNumber)
         parser.abortParsing()
+      } else if dialect?.kind == .atom {
+        atomNamespace = namespace
       }
       return
     }
@@ -136,20 +159,28 @@ final class FeedXMLDelegate: NSObject, XMLParserDelegate {
       return
     }
     guard let kind else { return }
+    // An RDF feed is RSS 1.0 unless its channel and items are in RSS 0.90's namespace.
+    if dialect == .rss10, namespace == FeedNamespace.rss090 { dialect = .rss090 }
     if draft == nil {
       if isEntry(elementName, namespace, kind) {
         draft = Draft(line: lines.tagStartLine(line: parser.lineNumber, column: parser.columnNumber))
         draft!.language = languageInScope()
+        if kind == .rss, let about = Self.rdfAbout(attributeDict) { draft!.about = (about, base) }
         entryDepth = depth
       } else {
         startChannelField(elementName, namespace, attributeDict, kind, depth: depth, base: base)
       }
       return
     }
-    guard depth == entryDepth + 1 else { return }
-    switch kind {
-    case .rss: startRSSField(elementName, namespace, attributeDict, depth: depth, base: base)
-    case .atom: startAtomField(elementName, namespace, attributeDict, depth: depth, base: base)
+    if depth == entryDepth + 1 {
+      switch kind {
+      case .rss: startRSSField(elementName, namespace, attributeDict, depth: depth, base: base)
+      case .atom: startAtomField(elementName, namespace, attributeDict, depth: depth, base: base)
+      }
+    } else if depth == entryDepth + 2, kind == .atom, elementName == "name", namespace == atomNamespace,
+      stack[depth - 2].name == "author", stack[depth - 2].namespace == atomNamespace
+    {
+      capture = Capture(field: .author, depth: depth, mode: .text)
     }
   }
 
@@ -205,7 +236,7 @@ final class FeedXMLDelegate: NSObject, XMLParserDelegate {
   func isEntry(_ name: String, _ namespace: String, _ kind: FeedKind) -> Bool {
     switch kind {
     case .rss: return name == "item" && FeedNamespace.rss.contains(namespace)
-    case .atom: return name == "entry" && namespace == FeedNamespace.atom
+    case .atom: return name == "entry" && namespace == atomNamespace
     }
   }
 
@@ -224,7 +255,7 @@ final class FeedXMLDelegate: NSObject, XMLParserDelegate {
         }
       }
     case .atom:
-      if depth == 2, name == "link", namespace == FeedNamespace.atom, channelLink == nil,
+      if depth == 2, name == "link", namespace == atomNamespace, channelLink == nil,
         isAlternate(attributes["rel"]), let href = attributes["href"]
       {
         channelLink = (href, base)
@@ -238,65 +269,6 @@ final class FeedXMLDelegate: NSObject, XMLParserDelegate {
       capture!.text += text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
     } else {
       capture!.text += text
-    }
-  }
-
-  func finish(_ capture: Capture) {
-    let raw = capture.text
-    switch capture.field {
-    case .channelLanguage:
-      if channelLanguage == nil { channelLanguage = raw.trimmed.nonEmpty }
-      return
-    case .channelLink:
-      if channelLink == nil, let href = raw.trimmed.nonEmpty { channelLink = (href, capture.base) }
-      return
-    default:
-      break
-    }
-    guard var entry = draft else { return }
-    switch capture.field {
-    case .title: entry.title = entry.title ?? Self.titleText(raw, capture.mode)
-    case .description, .summary: entry.summary = entry.summary ?? Self.bodyText(raw, capture.mode)
-    case .content: entry.content = entry.content ?? Self.bodyText(raw, capture.mode)
-    case .link:
-      if entry.link == nil, let href = raw.trimmed.nonEmpty { entry.link = (href, capture.base) }
-    case .guid:
-      entry.guid = entry.guid ?? raw.trimmed.nonEmpty
-      if entry.permaLink == nil, let href = raw.trimmed.nonEmpty { entry.permaLink = (href, capture.base) }
-    case .id: entry.guid = entry.guid ?? raw.trimmed.nonEmpty
-    case .pubDate: entry.pubDate = entry.pubDate ?? raw
-    case .dcDate: entry.dcDate = entry.dcDate ?? raw
-    case .dcLanguage: entry.dcLanguage = entry.dcLanguage ?? raw.trimmed.nonEmpty
-    case .published: entry.published = entry.published ?? raw
-    case .updated: entry.updated = entry.updated ?? raw
-    case .channelLanguage, .channelLink: break
-    }
-    draft = entry
-  }
-
-  // MARK: Results
-
-  /// The entries read, in file order, with channel-level defaults applied now that the whole channel is known.
-  func finishedEntries() -> [FeedEntry] {
-    let channelBase = channelLink.flatMap { Self.sanitizedURL(resolve($0.href, against: $0.base)) }
-    return drafts.compactMap { draft in
-      let body = draft.content ?? draft.summary ?? ""
-      guard draft.title != nil || !body.isEmpty else { return nil }
-      let link: (href: String, base: String?)?
-      switch kind {
-      case .atom: link = draft.alternateLink ?? draft.firstLinkWithoutRel
-      default: link = draft.link ?? draft.permaLink
-      }
-      let published: Day?
-      switch kind {
-      case .atom: published = FeedDate.day(draft.published) ?? FeedDate.day(draft.updated)
-      default: published = FeedDate.day(draft.pubDate) ?? FeedDate.day(draft.dcDate)
-      }
-      return FeedEntry(
-        title: draft.title, body: body,
-        url: link.flatMap { Self.sanitizedURL(resolve($0.href, against: $0.base ?? channelBase)) },
-        published: published, language: draft.language ?? draft.dcLanguage ?? channelLanguage,
-        guid: draft.guid, line: draft.line)
     }
   }
 
