@@ -564,7 +564,8 @@ struct FeedParserTests {
     let start = ContinuousClock.now
     #expect(PrologScan.entityDeclaration(in: feed) == nil)
     #expect(try FeedParser.parse(feed).entries.map(\.title) == ["t"])
-    #expect(ContinuousClock.now - start < .seconds(2))
+    // Generous for a debug build on a busy machine (it takes about 1.5 s there); a quadratic scan would take hours.
+    #expect(ContinuousClock.now - start < .seconds(20))
   }
 
   // MARK: Sniffing
