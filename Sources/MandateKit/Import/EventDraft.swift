@@ -30,7 +30,7 @@ extension EventDraft {
     truncated = raw.truncated
     source = EventSource(
       file: file, position: raw.position, url: raw.url.flatMap { $0.isEmpty ? nil : $0 }, role: raw.role,
-      name: sourceName, firstSeen: seen)
+      name: sourceName, firstSeen: seen, published: raw.publishedPrecision == .day ? raw.published : nil)
     let dating = EventDating.date(
       title: title, text: text, published: raw.published,
       publishedPrecision: raw.publishedPrecision == .none ? .day : raw.publishedPrecision,

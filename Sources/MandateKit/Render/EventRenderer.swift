@@ -167,8 +167,9 @@ public enum EventRenderer {
       var place = source.file.map { "\($0)\(source.position.map { ":\($0)" } ?? "")" } ?? ""
       if let url = source.url { place += place.isEmpty ? url : " \(url)" }
       let name = source.name.map { " [\($0)]" } ?? ""
+      let published = source.published.map { ", published \($0)" } ?? ""
       out +=
-        "  \(source.role.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(place)\(name), first seen \(source.firstSeen)\n"
+        "  \(source.role.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(place)\(name)\(published), first seen \(source.firstSeen)\n"
     }
     out += "\n"
     if let title = event.title { out += TextWrap.block(title, width: width, firstPrefix: "", indent: "") + "\n\n" }
