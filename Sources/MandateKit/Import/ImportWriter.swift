@@ -73,7 +73,8 @@ final class ImportWriter {
           id: row["id"], date: (row["date"] as String?).flatMap(Day.init(iso:)),
           dateEnd: (row["date_end"] as String?).flatMap(Day.init(iso:)),
           precision: DatePrecision(rawValue: row["precision"]) ?? .none,
-          headline: title.flatMap { $0.isEmpty ? nil : $0 } ?? Event.firstWords(of: row["body"], limit: 100)))
+          headline: title.flatMap { $0.isEmpty ? nil : $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
+            ?? Event.firstWords(of: row["body"], limit: 100)))
     }
     func key(_ event: ImportReport.NewEvent) -> (Int, String, String) {
       (event.date == nil ? 1 : 0, event.date?.description ?? "", event.id)
