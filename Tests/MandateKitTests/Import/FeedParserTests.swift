@@ -381,6 +381,16 @@ struct FeedParserTests {
     var latin1 = Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss><channel><item><title>Caf".utf8)
     latin1.append(contentsOf: [0xE9] + Array("</title></item></channel></rss>".utf8))
     #expect(try FeedParser.parse(latin1).entries.map(\.title) == ["Café"])
+    // "<?xml" followed by anything but white space is no declaration, whatever encoding it names after: the file
+    // is read as UTF-8, and the instruction's target must be checked (found by fuzzing).
+    var notADeclaration = Data("<?xml".utf8)
+    notADeclaration.append(contentsOf: [0xFF, 0xFF] + Array(" version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss/>".utf8))
+    #expect(
+      parseError(notADeclaration)
+        == FeedParseError(
+          message:
+            "XML error at line 1: invalid character (the file is not valid UTF-8, or contains a control character)",
+          line: 1, column: 6))
   }
 
   /// libxml2 gives line 0 when it stops at once; a non-empty file's error is on its first line.
