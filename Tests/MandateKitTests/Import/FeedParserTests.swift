@@ -391,6 +391,18 @@ struct FeedParserTests {
           message:
             "XML error at line 1: invalid character (the file is not valid UTF-8, or contains a control character)",
           line: 1, column: 6))
+    // Nor is a declaration that is not well-formed: libxml2 does not switch to the encoding it names.
+    var malformed = Data("<?xml version=on=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss a".utf8)
+    malformed.append(contentsOf: [0xFF] + Array("=\"1\"></rss>".utf8))
+    #expect(parseError(malformed)?.line == 2)
+    #expect(
+      XMLDeclaration(Array("<?xml version='1.0' encoding='KOI8-R' standalone='yes' ?>".utf8), at: 0)?.encoding
+        == "KOI8-R")
+    #expect(XMLDeclaration(Array("<?xml version=\"1.1\"?>".utf8), at: 0)?.encoding == nil)
+    #expect(XMLDeclaration(Array("<?xml version=\"1.1\"?>".utf8), at: 0) != nil)
+    for broken in ["<?xml encoding=\"KOI8-R\"?>", "<?xml version=\"2.0\"?>", "<?xml version=\"1.0\"encoding=\"x\"?>"] {
+      #expect(XMLDeclaration(Array(broken.utf8), at: 0) == nil, "\(broken)")
+    }
   }
 
   /// libxml2 gives line 0 when it stops at once; a non-empty file's error is on its first line.

@@ -29,7 +29,9 @@ enum FeedUTF8 {
   /// Whether libxml2 reads `bytes` as UTF-8: no UTF-16 or UTF-32 signature, and the XML declaration (if any)
   /// names no encoding, a Unicode one (a file of 8-bit characters declared "UTF-16" is read as UTF-8: libxml2
   /// cannot switch to a wider encoding, and the names reach XMLParser unchecked), or one that cannot be
-  /// converted. A malformed declaration names none.
+  /// converted. A declaration that is not well-formed counts as naming none: the file is checked, and since
+  /// such a declaration fails the parse anyway, checking costs nothing but the wording of its error. (Found by
+  /// fuzzing: "<?xml\u{FF}…" and "<?xml version=on=…" named ISO-8859-1 and were read as UTF-8 unchecked.)
   static func readsAsUTF8(_ bytes: [UInt8]) -> Bool {
     let head = Array(bytes.prefix(4))
     if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0x00, 0x00])
@@ -38,19 +40,7 @@ enum FeedUTF8 {
       return false
     }
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    let prolog = bytes[start..<min(bytes.count, start + 256)]
-    // "<?xml" opens a declaration only when white space follows; "<?xml\u{FF}…" is a processing
-    // instruction whose target libxml2 hands on unchecked, whatever encoding it names later. Found by
-    // fuzzing, from the RSS 0.91 seed with its ISO-8859-1 declaration.
-    guard prolog.starts(with: Array("<?xml".utf8)), prolog.count > 5,
-      [0x20, 0x09, 0x0A, 0x0D].contains(prolog[prolog.startIndex + 5]),
-      let close = firstIndex(of: UInt8(ascii: ">"), in: bytes, from: start)
-    else { return true }
-    let declaration = String(decoding: bytes[start..<close], as: UTF8.self).lowercased()
-    guard let key = declaration.range(of: "encoding") else { return true }
-    let value = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-    guard let quote = value.first, quote == "\"" || quote == "'" else { return true }
-    let name = String(value.dropFirst().prefix { $0 != quote })
+    guard let name = XMLDeclaration(bytes, at: start)?.encoding?.lowercased() else { return true }
     if ["utf", "ucs", "iso-10646", "unicode"].contains(where: { name.hasPrefix($0) }) { return true }
     // libxml2 converts a file whose declared encoding it can open (its own converters, else iconv's); one it
     // cannot open ("foo", or bytes that make no encoding name, as in "yutf\u{FC}-8") leaves the file read as
@@ -67,5 +57,56 @@ enum FeedUTF8 {
     if converter == iconv_t(bitPattern: -1) { return false }
     iconv_close(converter)
     return true
+  }
+}
+
+/// A well-formed XML declaration (XML 1.0 §2.8): `<?xml` S `version` Eq '1.x' [S `encoding` Eq 'name']
+/// [S `standalone` Eq 'yes'|'no'] S? `?>`; nil when the bytes at `start` are anything else.
+struct XMLDeclaration {
+  var encoding: String?
+
+  init?(_ bytes: [UInt8], at start: Int) {
+    var index = start
+    func literal(_ text: String) -> Bool {
+      let expected = Array(text.utf8)
+      guard bytes[index...].starts(with: expected) else { return false }
+      index += expected.count
+      return true
+    }
+    func spaces() -> Bool {
+      let from = index
+      while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+      return index > from
+    }
+    func quoted(_ valid: (ArraySlice<UInt8>) -> Bool) -> String? {
+      _ = spaces()
+      guard literal("=") else { return nil }
+      _ = spaces()
+      guard index < bytes.count, bytes[index] == 0x22 || bytes[index] == 0x27 else { return nil }
+      let quote = bytes[index]
+      let from = index + 1
+      guard let end = bytes[from...].firstIndex(of: quote), valid(bytes[from..<end]) else { return nil }
+      index = end + 1
+      return String(decoding: bytes[from..<end], as: UTF8.self)
+    }
+    func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+    func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+    guard literal("<?xml"), spaces(), literal("version"),
+      quoted({ $0.starts(with: [0x31, 0x2E]) && $0.count > 2 && $0.dropFirst(2).allSatisfy(isDigit) }) != nil
+    else { return nil }
+    var gap = spaces()
+    if gap, literal("encoding") {
+      encoding = quoted { name in
+        guard let first = name.first, isLetter(first) else { return false }
+        return name.allSatisfy { isLetter($0) || isDigit($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
+      }
+      guard encoding != nil else { return nil }
+      gap = spaces()
+    }
+    if gap, literal("standalone") {
+      guard quoted({ Array($0) == Array("yes".utf8) || Array($0) == Array("no".utf8) }) != nil else { return nil }
+      _ = spaces()
+    }
+    guard literal("?>") else { return nil }
   }
 }
