@@ -27,8 +27,13 @@ public enum UnicodeNFC {
   /// Maybe, widened to whole blocks where that is simpler).
   static func mayChange(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
-    // Below U+0300 every scalar is stable, and so are the Cyrillic letters (not its combining marks).
-    if value < 0x300 || (0x400..<0x483).contains(value) || (0x48A..<0x530).contains(value) { return false }
+    // Below U+0300 every scalar is stable, and so are the Cyrillic letters (not its combining marks) and
+    // the punctuation news is full of (dashes, quotes, ellipses: U+2002 to U+20CF).
+    if value < 0x300 || (0x400..<0x483).contains(value) || (0x48A..<0x530).contains(value)
+      || (0x2002...0x20CF).contains(value)
+    {
+      return false
+    }
     let properties = scalar.properties
     if properties.canonicalCombiningClass != .notReordered { return true }
     switch properties.generalCategory {
