@@ -103,7 +103,7 @@ struct ContentCleaner {
     let images = Double(tree.descendants(of: node, named: ["img"]).count)
     let items = Double(tree.descendants(of: node, named: ["li"]).count) - 100
     // Form fields and embeds were taken out before scoring; they still tell what a block was.
-    let inputs = Double(countAll(in: node, named: ["input", "select", "textarea", "button"]))
+    let inputs = Double(countAll(in: node, named: ["input"]))
     let embeds = countAll(in: node, named: ["object", "embed", "iframe"])
     let headingLength = tree.descendants(of: node, named: BoilerplatePatterns.headings).reduce(0) {
       $0 + Double(tree.textLength[$1])

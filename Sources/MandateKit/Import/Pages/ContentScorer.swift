@@ -88,7 +88,7 @@ struct ContentScorer {
   func effectiveParent(of node: Int) -> Int? {
     var child = node
     while let parent = document.parent(of: child) {
-      guard document.names[parent] == "div", tree.liveChildren(parent) == [child],
+      guard document.names[parent] == "div", tree.isOnlyElementChild(child, of: parent),
         tree.textLength[parent] == tree.textLength[child], tree.linkDensity(parent) < 0.25
       else { return parent }
       child = parent

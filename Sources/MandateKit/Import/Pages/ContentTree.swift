@@ -123,6 +123,15 @@ final class ContentTree {
     textLength[node] == 0 ? 0 : linkLength[node] / Double(textLength[node])
   }
 
+  /// Whether `child` is the only live element child of `parent` (without listing a long child list).
+  func isOnlyElementChild(_ child: Int, of parent: Int) -> Bool {
+    for sibling in document.children(of: parent) where sibling != child && live[sibling] && document.isElement(sibling)
+    {
+      return false
+    }
+    return true
+  }
+
   /// Live element children.
   func liveChildren(_ node: Int) -> [Int] {
     document.children(of: node).filter { live[$0] && document.isElement($0) }

@@ -41,6 +41,11 @@ public enum HTMLPage {
   public static func read(_ bytes: [UInt8], origin: InputOrigin? = nil) -> PageOutcome {
     let charset = PageCharset.detect(bytes, contentType: origin?.contentType)
     let utf8 = PageDecoder.utf8(bytes, charset: charset)
+    if let share = binaryShare(utf8) {
+      return .notArticle(
+        reason: "not a web page: \(share)% of its characters are control codes or bytes invalid in \(charset.name)",
+        line: 1)
+    }
     guard let document = HTMLDocument(utf8: utf8) else {
       return .notArticle(reason: "the page is too large to read (\(bytes.count) bytes)", line: 1)
     }
@@ -65,6 +70,26 @@ public enum HTMLPage {
 }
 
 extension HTMLPage {
+  /// The percentage of control characters and U+FFFD in decoded text, when it is high enough (over 5%)
+  /// to say the file is not text at all; nil for text.
+  static func binaryShare(_ utf8: [UInt8]) -> Int? {
+    var characters = 0
+    var bad = 0
+    var index = 0
+    while index < utf8.count {
+      let byte = utf8[index]
+      if byte & 0xC0 != 0x80 { characters += 1 }
+      if byte < 0x20 && !TextMeasure.isSpace(byte) {
+        bad += 1
+      } else if byte == 0xEF, index + 2 < utf8.count, utf8[index + 1] == 0xBF, utf8[index + 2] == 0xBD {
+        bad += 1
+      }
+      index += 1
+    }
+    guard characters > 0, bad * 20 > characters else { return nil }
+    return bad * 100 / characters
+  }
+
   /// Every text node of an HTML document concatenated as written, as lxml's `text_content()` gives it:
   /// the reference text when scoring extractors against a corpus's expected outputs. With `latin1`,
   /// the bytes are read as ISO-8859-1, which is what lxml does with a fragment that declares no charset

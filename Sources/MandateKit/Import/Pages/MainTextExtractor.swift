@@ -27,7 +27,9 @@ enum MainTextExtractor {
     for rules in attempts {
       let text = attempt(tree, rules: rules, headline: headline)
       if text.length >= retryBelow { return text }
-      if best.map({ text.length > $0.length }) ?? true { best = text }
+      // Fewer rules let furniture back in: a later attempt counts only when it finds much more text (an
+      // article the first rules took for furniture), not a heading or a notice more.
+      if best.map({ text.length > $0.length * 3 / 2 + 100 }) ?? true { best = text }
     }
     guard let best else { return MainText(paragraphs: [], roots: [], linkDensity: 0) }
     return best.rules == attempts.last ? best : attempt(tree, rules: best.rules, headline: headline)

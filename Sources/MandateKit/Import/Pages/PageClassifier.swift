@@ -47,7 +47,7 @@ enum PageClassifier {
     }
     if main.length < minimumText {
       return Rejection(
-        reason: "not an article: no article text found (the longest text block has \(main.length) characters)",
+        reason: "not an article: no article text found (\(main.length) characters of text)",
         line: line)
     }
     return nil

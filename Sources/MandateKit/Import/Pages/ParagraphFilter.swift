@@ -34,7 +34,7 @@ enum ParagraphFilter {
       }
       let lowered = paragraph.lowercased()
       if lowered == title { continue }
-      if isBoilerplate(lowered) { continue }
+      if isBoilerplate(lowered) || isDateLine(paragraph) { continue }
       // A byline opens or closes the text ("By Jane Doe", "Автор: …"), never sits in the middle.
       if (index < 2 || index == paragraphs.count - 1) && isByline(paragraph) { continue }
       kept.append(paragraph)
@@ -53,6 +53,17 @@ enum ParagraphFilter {
     }
     return lowered.contains("newsletter")
       && ["sign up", "subscribe", "inbox", "email"].contains(where: lowered.contains)
+  }
+
+  /// Whether a paragraph is only a date with a word or two ("Published: 04.09.2024, 14:05", "Updated 1 June").
+  static func isDateLine(_ paragraph: String) -> Bool {
+    guard paragraph.count <= 100 else { return false }
+    let mentions = DateExtractor.mentions(in: paragraph, referenceDate: Day(year: 2000, month: 1, day: 1))
+    guard !mentions.isEmpty else { return false }
+    var rest = paragraph
+    for mention in mentions { rest = rest.replacingOccurrences(of: mention.text, with: " ") }
+    let words = rest.split { !$0.isLetter }.filter { !["at", "on", "am", "pm", "в", "г"].contains($0.lowercased()) }
+    return words.count <= 3
   }
 
   static func isByline(_ paragraph: String) -> Bool {

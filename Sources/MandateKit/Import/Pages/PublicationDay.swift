@@ -95,9 +95,21 @@ struct PublicationMarkup {
 
   var document: HTMLDocument { tree.document }
 
+  /// Whether an element gives a modification time: by its class, id or itemprop, its parent's, or the
+  /// words before it ("Updated <time>…").
   private func isModified(_ node: Int) -> Bool {
-    if tree.words(node).contains(.modified) { return true }
-    return document.attribute("itemprop", of: node).map { ClassWords(of: $0).contains(.modified) } ?? false
+    var current: Int? = node
+    for _ in 0..<2 {
+      guard let element = current else { break }
+      if tree.words(element).contains(.modified) { return true }
+      if document.attribute("itemprop", of: element).map({ ClassWords(of: $0).contains(.modified) }) ?? false {
+        return true
+      }
+      current = document.parent(of: element)
+    }
+    guard let parent = document.parent(of: node) else { return false }
+    let text = document.textContent(parent)
+    return text.count < 100 && PublicationDay.saysModified(text)
   }
 
   /// `itemprop="datePublished"` anywhere on the page (it names the article's own date).
