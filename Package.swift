@@ -58,8 +58,9 @@ let package = Package(
       name: "mandate-bench",
       dependencies: ["MandateKit"]
     ),
-    // libFuzzer target for every parser (Scripts/fuzz.sh builds it with -sanitize=fuzzer,address and
-    // -DFUZZING); a plain build gives a replayer: `mandate-fuzz --target NAME FILE...`.
+    // libFuzzer target for every parser, with its harness (Scripts/fuzz.sh builds it with
+    // -sanitize=fuzzer,address and -DFUZZING); a plain build gives a replayer:
+    // `mandate-fuzz --target NAME FILE...`.
     .executableTarget(
       name: "mandate-fuzz",
       dependencies: ["MandateKit"]
@@ -68,6 +69,11 @@ let package = Package(
       name: "MandateKitTests",
       dependencies: ["MandateKit"],
       exclude: ["Fixtures", "Golden"]
+    ),
+    // Replays the fuzzing corpora and every crash kept from them through the harness.
+    .testTarget(
+      name: "FuzzTests",
+      dependencies: ["mandate-fuzz", "MandateKit"]
     ),
     .testTarget(
       name: "mandateTests",

@@ -60,7 +60,7 @@ public enum NewsReaders {
     throw .undetectable(path: url.path)
   }
 
-  static func detect(head: Data, extension ext: String) -> ImportFormat? {
+  package static func detect(head: Data, extension ext: String) -> ImportFormat? {
     var bytes = [UInt8](head)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     let text = String(decoding: bytes, as: UTF8.self)
@@ -104,6 +104,17 @@ extension NewsReaders {
   static func looksLikeHTML(_ head: String) -> Bool {
     let lowered = head.prefix(64 << 10).lowercased()
     return htmlMarkers.contains { lowered.contains($0) }
+  }
+}
+
+extension NewsReaders {
+  /// Reads `url` with the reader of `format`, as `mandate import` does: for tools that check the
+  /// readers (the fuzz harness) without going through an import.
+  package static func read(
+    _ url: URL, format: ImportFormat, file: String, origin: InputOrigin? = nil, item: (RawItem) throws -> Void,
+    reject: (RejectedRecord) -> Void
+  ) throws {
+    try reader(for: format).read(ReaderInput(url: url, file: file, origin: origin), item: item, reject: reject)
   }
 }
 

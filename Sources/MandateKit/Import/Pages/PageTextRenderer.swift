@@ -94,7 +94,12 @@ struct ParagraphBuilder {
   }
 
   private mutating func endLine() {
-    if !line.isEmpty { lines.append(line.string) }
+    if !line.isEmpty {
+      // Collapsing handles ASCII spaces and no-break spaces; other Unicode spaces (U+3000, U+2003) are text
+      // inside a line but not at its ends.
+      let text = line.string.trimmingWhitespace
+      if !text.isEmpty { lines.append(text) }
+    }
     line = CollapsedText()
   }
 
