@@ -45,6 +45,9 @@ final class ContentTree {
           let href = document.attribute("href", of: node) ?? ""
           linkWeight[node] = href.hasPrefix("#") ? 0.3 : 1
         }
+      } else if let parent = document.parent(of: node), HTMLDocument.codeElements.contains(document.names[parent]) {
+        // Scripts and styles are never text; their often long content is not measured.
+        continue
       } else {
         (lengths[node], commas[node]) = document.withTextBytes(node, TextMeasure.measure)
       }
@@ -78,29 +81,35 @@ final class ContentTree {
 
   /// Recomputes `live` and the per-element statistics after removals.
   func refresh() {
-    let count = document.count
+    // Local copies: the loops touch every node, and a class's arrays are checked for exclusive access on
+    // every element access.
+    let nodes = document.nodes
+    let count = nodes.count
+    var live = [Bool](repeating: false, count: count)
+    var textLength = [Int32](repeating: 0, count: count)
+    var linkLength = [Double](repeating: 0, count: count)
+    var commas = [Int32](repeating: 0, count: count)
     for node in 0..<count {
-      let parent = document.nodes[node].parent
-      live[node] = !removed[node] && (parent < 0 || live[Int(parent)])
-    }
-    for node in 0..<count {
-      if document.isElement(node) {
-        textLength[node] = 0
-        linkLength[node] = 0
-        commas[node] = 0
-      } else {
-        textLength[node] = live[node] ? ownLength[node] : 0
-        commas[node] = live[node] ? ownCommas[node] : 0
-        linkLength[node] = live[node] ? Double(ownLength[node]) * linkWeight[node] : 0
+      let parent = nodes[node].parent
+      let isLive = !removed[node] && (parent < 0 || live[Int(parent)])
+      live[node] = isLive
+      if isLive && !nodes[node].isElement {
+        textLength[node] = ownLength[node]
+        commas[node] = ownCommas[node]
+        linkLength[node] = Double(ownLength[node]) * linkWeight[node]
       }
     }
     for node in stride(from: count - 1, through: 0, by: -1) where live[node] {
-      guard let parent = document.parent(of: node) else { continue }
-      // A space between adjacent blocks' text, as innerText would have.
+      let parent = Int(nodes[node].parent)
+      guard parent >= 0 else { continue }
       textLength[parent] += textLength[node]
       linkLength[parent] += linkLength[node]
       commas[parent] += commas[node]
     }
+    self.live = live
+    self.textLength = textLength
+    self.linkLength = linkLength
+    self.commas = commas
   }
 
   /// Takes out a live node and its subtree, and subtracts what it held from its ancestors' statistics,

@@ -75,16 +75,16 @@ extension HTMLPage {
   static func binaryShare(_ utf8: [UInt8]) -> Int? {
     var characters = 0
     var bad = 0
-    var index = 0
-    while index < utf8.count {
-      let byte = utf8[index]
-      if byte & 0xC0 != 0x80 { characters += 1 }
-      if byte < 0x20 && !TextMeasure.isSpace(byte) {
-        bad += 1
-      } else if byte == 0xEF, index + 2 < utf8.count, utf8[index + 1] == 0xBF, utf8[index + 2] == 0xBD {
-        bad += 1
+    utf8.withUnsafeBufferPointer { bytes in
+      for index in bytes.indices {
+        let byte = bytes[index]
+        if byte & 0xC0 != 0x80 { characters += 1 }
+        if byte < 0x20 && !TextMeasure.isSpace(byte) {
+          bad += 1
+        } else if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD {
+          bad += 1
+        }
       }
-      index += 1
     }
     guard characters > 0, bad * 20 > characters else { return nil }
     return bad * 100 / characters

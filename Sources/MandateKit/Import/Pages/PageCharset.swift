@@ -130,6 +130,10 @@ enum UTF8Validity {
       self = .ascii
       return
     }
+    if TextFile.firstInvalidUTF8(bytes) == nil {
+      self = .validWithNonASCII
+      return
+    }
     var multiByte = 0
     var invalid = 0
     var iterator = bytes.makeIterator()
