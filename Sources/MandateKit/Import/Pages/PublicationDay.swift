@@ -6,6 +6,7 @@
 /// A modification date (`dateModified`, `article:modified_time`, an "updated" time) is never taken:
 /// it says when the page changed, not when the news was published.
 public struct PublicationDay: Equatable, Sendable {
+  /// The calendar day as the page writes it, in its own time zone.
   public var day: Day
   /// Where the day was read, e.g. "JSON-LD datePublished" or "the URL's date path".
   public var evidence: String
