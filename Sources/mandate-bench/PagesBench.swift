@@ -54,7 +54,7 @@ enum PagesBench {
       case .article(let article):
         (text, headline, day) = (article.text, article.headline, article.published?.day.description)
       case .cstoPage(let csto, _, _):
-        (text, headline, day) = (csto.main.body, csto.main.title, csto.main.pageDate?.description)
+        (text, headline, day) = (csto.main?.body ?? "", csto.main?.title, csto.main?.pageDate?.description)
       case .notArticle(let reason, _):
         rejected += 1
         if verbose { print("  \(page.name): rejected: \(reason)") }

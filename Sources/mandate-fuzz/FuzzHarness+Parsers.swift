@@ -16,8 +16,14 @@ extension FuzzHarness {
         outcome.check(item.line >= 1 && item.line <= lines, "page item \(index) at line \(item.line) of \(lines)")
         outcome.check(item.role == (index == page.teasers.count ? .main : .teaser), "page item \(index) role")
       }
-      outcome.check(!page.main.body.isEmpty, "page main article with an empty body")
-      outcome.check(page.main.title.map { !$0.isEmpty } ?? false, "page main article without a title")
+      outcome.check(!page.items.isEmpty, "a page without items")
+      for warning in page.warnings {
+        outcome.check(warning.line >= 1 && warning.line <= lines, "page warning at line \(warning.line) of \(lines)")
+      }
+      if let main = page.main {
+        outcome.check(!main.body.isEmpty, "page main article with an empty body")
+        outcome.check(main.title.map { !$0.isEmpty } ?? false, "page main article without a title")
+      }
     } catch {
       outcome.errors += 1
       outcome.check(error.line >= 1 && error.line <= lines, "page error at line \(error.line) of \(lines)")
@@ -54,8 +60,12 @@ extension FuzzHarness {
   static func feed(_ data: Data, _ outcome: inout Outcome) {
     let lines = lineBound(data)
     do {
-      let entries = try FeedParser.parse(data).entries
+      let feed = try FeedParser.parse(data)
+      let entries = feed.entries
       outcome.values += entries.count
+      for line in feed.skipped {
+        outcome.check(line >= 1 && line <= lines, "feed entry skipped at line \(line) of \(lines)")
+      }
       for entry in entries {
         outcome.check(entry.line >= 1 && entry.line <= lines, "feed entry at line \(entry.line) of \(lines)")
         outcome.check(entry.title != nil || !entry.body.isEmpty, "feed entry at line \(entry.line) has no text")
@@ -148,6 +158,13 @@ extension FuzzHarness {
     case .cstoPage(let page, _, _):
       outcome.values += page.items.count
       outcome.check(page.items.allSatisfy { !$0.body.isEmpty }, "CSTO page item without text")
+      for item in page.items {
+        outcome.check(item.line >= 1 && item.line <= lines, "CSTO page item at line \(item.line) of \(lines)")
+      }
+      for warning in page.warnings {
+        outcome.check(
+          warning.line >= 1 && warning.line <= lines, "CSTO page warning at line \(warning.line) of \(lines)")
+      }
     case .notArticle(let reason, let line):
       outcome.errors += 1
       outcome.check(!reason.isEmpty, "page rejected without a reason")

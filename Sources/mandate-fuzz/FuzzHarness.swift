@@ -100,7 +100,11 @@ enum FuzzHarness {
             // JSONL, CSV and feeds give the item's line; pages give a teaser's line or order.
             outcome.check(position >= 1 && position <= lines, "\(format) item at line \(position) of \(lines)")
           }
-        }, reject: { rejects.append($0) })
+        }, reject: { rejects.append($0) },
+        warn: { warning in
+          outcome.check(
+            warning.line >= 1 && warning.line <= lines, "\(format) warning at line \(warning.line) of \(lines)")
+        })
     } catch let error as ImportError {
       outcome.errors += 1
       if case .malformed(_, let line, _) = error {

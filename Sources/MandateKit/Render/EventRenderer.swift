@@ -69,13 +69,18 @@ public enum EventRenderer {
 
   /// "2024-04-10", "2024-04-08…11", "2024-05 (month)", "2024 (year)", "undated".
   public static func dateLabel(_ event: Event) -> String {
-    guard let date = event.date else { return "undated" }
-    switch event.datePrecision {
+    dateLabel(date: event.date, end: event.dateEnd, precision: event.datePrecision)
+  }
+
+  /// The label of a date with its end and precision, as `dateLabel(_:)` gives an event's.
+  public static func dateLabel(date: Day?, end: Day?, precision: DatePrecision) -> String {
+    guard let date else { return "undated" }
+    switch precision {
     case .month: return String(date.description.prefix(7))
     case .year: return String(date.year)
     case .none: return "undated"
     case .day:
-      guard let end = event.dateEnd, end != date else { return date.description }
+      guard let end, end != date else { return date.description }
       if end.year == date.year && end.month == date.month { return "\(date)…\(String(format: "%02d", end.day))" }
       return "\(date)…\(end)"
     }

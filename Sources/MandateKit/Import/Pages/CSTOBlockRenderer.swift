@@ -1,5 +1,5 @@
-/// A page's visible text as blocks, each remembering the element it came from, so that the blank
-/// lines between them can follow the page's structure (see `CSTOHTMLPage`).
+/// A page's visible text as blocks, each remembering the element it came from, so that where one
+/// item of a list ends and the next begins can follow the page's structure (see `CSTOHTMLPage`).
 struct CSTOBlockRenderer {
   struct Block {
     var lines: [String]

@@ -3,17 +3,18 @@ import Foundation
 /// Pages of the CSTO website saved as HTML, read like their text copies: every teaser of the news
 /// column and the main article.
 ///
-/// The page is laid out as the text a browser gives when the page is copied (blocks on their own
-/// lines, a blank line between paragraphs, two between the items of a list such as the teaser column)
-/// and handed to `CSTOPageParser`, so that one parser knows the site's layout.
+/// The page is turned into the blocks a browser shows when the page is copied (paragraphs, and the items
+/// of a list such as the teaser column) and handed to `CSTOPageParser.parse(blocks:lastLine:)`, so that
+/// one parser knows the site's layout, for pages saved as text and as HTML alike.
 enum CSTOHTMLPage {
   /// The site's hosts (and their subdomains, such as en.odkb-csto.org).
   static let hosts = ["odkb-csto.org", "csto.int"]
 
   /// The page's teasers and article when it is a CSTO page that the parser reads; nil otherwise.
-  static func page(_ tree: ContentTree, url: String?) -> CSTOPage? {
+  /// `lastLine` is the page's last line, where the parser places what is missing at the end.
+  static func page(_ tree: ContentTree, url: String?, lastLine: Int) -> CSTOPage? {
     guard isSiteHost(url) || hasFooter(tree.document) else { return nil }
-    return try? CSTOPageParser.parse(text(tree))
+    return try? CSTOPageParser.parse(blocks: blocks(tree, lastLine: lastLine), lastLine: lastLine)
   }
 
   static func isSiteHost(_ url: String?) -> Bool {
@@ -32,8 +33,10 @@ enum CSTOHTMLPage {
     }
   }
 
-  /// The page's visible text, without the site's chrome, in the layout of the site's text copies.
-  static func text(_ tree: ContentTree) -> String {
+  /// The page's visible text, without the site's chrome, as the blocks the site's layout rules read: one
+  /// per paragraph-like element, a new item where two siblings of one kind and class (the news column's
+  /// entries) meet, each at its element's line.
+  static func blocks(_ tree: ContentTree, lastLine: Int) -> [CSTOPageBlock] {
     tree.reset()
     let document = tree.document
     var node = 0
@@ -46,19 +49,17 @@ enum CSTOHTMLPage {
       }
     }
     tree.refresh()
-    var blocks = CSTOBlockRenderer(tree: tree).blocks()
+    var rendered = CSTOBlockRenderer(tree: tree).blocks()
     // What follows the footer's last link (the site's own footer) is not part of the page's news.
-    if let end = blocks.lastIndex(where: { $0.lines.contains { $0.lowercased() == CSTOPageParser.footer.last } }) {
-      blocks.removeSubrange((end + 1)...)
+    if let end = rendered.lastIndex(where: { $0.lines.contains { $0.lowercased() == CSTOPageParser.footer.last } }) {
+      rendered.removeSubrange((end + 1)...)
     }
-    var text = ""
-    for (index, block) in blocks.enumerated() {
-      if index > 0 {
-        text += CSTOBlockRenderer.isItemBoundary(document, blocks[index - 1].anchor, block.anchor) ? "\n\n\n" : "\n\n"
-      }
-      text += block.lines.joined(separator: "\n")
+    return rendered.enumerated().map { index, block in
+      let boundary = index > 0 && CSTOBlockRenderer.isItemBoundary(document, rendered[index - 1].anchor, block.anchor)
+      // The parser numbers a block's lines from its first; they must stay inside the file.
+      let line = max(1, min(Int(document.nodes[block.anchor].line), lastLine - block.lines.count + 1))
+      return CSTOPageBlock(lines: block.lines.map { Substring($0) }, line: line, gap: boundary ? .item : .paragraph)
     }
-    return text + "\n"
   }
 
   /// Code, hidden elements, and the site's header, navigation, footer and forms, unless they hold the

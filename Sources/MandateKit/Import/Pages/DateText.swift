@@ -10,7 +10,8 @@ enum DateText {
   static func day(_ text: String) -> Day? {
     let trimmed = text.trimmingWhitespace
     guard !trimmed.isEmpty, trimmed.utf8.count < 200 else { return nil }
-    let day = numericDay(trimmed) ?? FeedDate.rfc822Day(trimmed) ?? epochDay(trimmed) ?? wordsDay(trimmed)
+    let rfc822 = FeedDate.rfc822(trimmed).flatMap { $0.precision == .day ? $0.day : nil }
+    let day = numericDay(trimmed) ?? rfc822 ?? epochDay(trimmed) ?? wordsDay(trimmed)
     guard let day, plausibleYears.contains(day.year) else { return nil }
     return day
   }

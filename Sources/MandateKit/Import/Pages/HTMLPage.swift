@@ -24,7 +24,8 @@ public struct PageArticle: Equatable, Sendable {
 public enum PageOutcome: Sendable {
   /// A news article.
   case article(PageArticle)
-  /// A page of the CSTO website: its teasers and its article, with the page's address and language.
+  /// A page of the CSTO website: its teasers and its article (and what the page lacks, when it was cut
+  /// short), with the page's address and language.
   case cstoPage(CSTOPage, url: String?, language: String?)
   /// Not an article (a section index, search results, an empty shell), with why and the line to look at.
   case notArticle(reason: String, line: Int)
@@ -53,12 +54,15 @@ public enum HTMLPage {
     let url = metadata.canonicalURL(fetchedFrom: origin?.url) ?? origin?.url
     let language = metadata.language(httpHeader: origin?.contentLanguage)
     let tree = ContentTree(document)
-    if let page = CSTOHTMLPage.page(tree, url: url) { return .cstoPage(page, url: url, language: language) }
+    let lastLine = Self.lineCount(utf8)
+    if let page = CSTOHTMLPage.page(tree, url: url, lastLine: lastLine) {
+      return .cstoPage(page, url: url, language: language)
+    }
     let host = url.flatMap { URL(string: $0)?.host }
     let headline = PageHeadline.choose(metadata: metadata, document: document, host: host)
     let main = MainTextExtractor.extract(tree, headline: headline)
     if let rejection = PageClassifier.rejection(tree: tree, main: main, metadata: metadata, url: url) {
-      return .notArticle(reason: rejection.reason, line: rejection.line)
+      return .notArticle(reason: rejection.reason, line: min(rejection.line, lastLine))
     }
     let published = PublicationDay.find(
       metadata: metadata, tree: tree, articleRoots: main.roots, paragraphs: main.paragraphs, url: url)
@@ -70,6 +74,16 @@ public enum HTMLPage {
 }
 
 extension HTMLPage {
+  /// The page's lines, counting line feeds, or carriage returns in a page that uses them alone.
+  static func lineCount(_ utf8: [UInt8]) -> Int {
+    var feeds = 0
+    var returns = 0
+    for byte in utf8 {
+      if byte == 0x0A { feeds += 1 } else if byte == 0x0D { returns += 1 }
+    }
+    return max(feeds, returns) + 1
+  }
+
   /// The percentage of control characters and U+FFFD in decoded text, when it is high enough (over 5%)
   /// to say the file is not text at all; nil for text.
   static func binaryShare(_ utf8: [UInt8]) -> Int? {

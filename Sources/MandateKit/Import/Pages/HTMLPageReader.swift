@@ -7,12 +7,16 @@ struct HTMLPageReader: NewsReader {
   var formats: [ImportFormat] { [.html] }
 
   func read(
-    _ url: URL, file: String, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void
+    _ url: URL, file: String, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void,
+    warn: (ImportWarning) -> Void
   ) throws {
-    try read(ReaderInput(url: url, file: file, origin: nil), item: item, reject: reject)
+    try read(ReaderInput(url: url, file: file, origin: nil), item: item, reject: reject, warn: warn)
   }
 
-  func read(_ input: ReaderInput, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void) throws {
+  func read(
+    _ input: ReaderInput, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void,
+    warn: (ImportWarning) -> Void
+  ) throws {
     let data: Data
     do {
       data = try Data(contentsOf: input.url)
@@ -31,7 +35,7 @@ struct HTMLPageReader: NewsReader {
           title: article.headline, body: article.text, url: article.url, published: article.published?.day,
           language: article.language, role: .main, position: nil))
     case .cstoPage(let page, let url, let language):
-      for raw in CSTOPageReader.items(of: page, url: url, language: language, position: \.position) { try item(raw) }
+      try CSTOPageReader.emit(page, file: input.file, url: url, language: language, item: item, warn: warn)
     case .notArticle(let reason, let line):
       reject(RejectedRecord(file: input.file, line: line, reason: reason))
     }
