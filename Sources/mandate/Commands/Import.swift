@@ -15,7 +15,7 @@ extension MandateCommand {
         item) say what was missing without failing the import.
         """)
 
-    @Argument(help: ArgumentHelp("Files or folders to import.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Files or folders to import.", valueName: "path"), completion: .file())
     var paths: [String]
 
     @Option(help: "The input format (default: detected from each file).")
@@ -90,7 +90,7 @@ extension MandateCommand {
       if report.dryRun && !report.wouldAdd.isEmpty {
         out += "would add \(plural(report.wouldAdd.count, "event")):\n"
         for event in report.wouldAdd {
-          let date = EventRenderer.dateLabel(date: event.date, end: event.dateEnd, precision: event.precision)
+          let date = DateLabel.text(date: event.date, dateEnd: event.dateEnd, precision: event.precision)
           out +=
             "  \(event.id.prefix(8))  \(date.padding(toLength: 16, withPad: " ", startingAt: 0)) \(event.headline)\n"
         }
