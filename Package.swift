@@ -31,7 +31,20 @@ let package = Package(
         .product(name: "CSV", package: "CSV.swift"),
         .product(name: "TextTable", package: "TextTable"),
         .product(name: "Mustache", package: "swift-mustache"),
+        "CHTMLParser",
       ]
+    ),
+    // libxml2 (Debian libxml2-dev), seen only by CHTMLParser: Swift importing libxml2's headers directly
+    // clashes with Foundation's ICU module.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    // Saved web pages: libxml2's tolerant HTML parser behind the project's own small C API.
+    .target(
+      name: "CHTMLParser",
+      dependencies: ["CLibXML2"]
     ),
     .executableTarget(
       name: "mandate",
@@ -45,8 +58,9 @@ let package = Package(
       name: "mandate-bench",
       dependencies: ["MandateKit"]
     ),
-    // libFuzzer target for every parser (Scripts/fuzz.sh builds it with -sanitize=fuzzer,address and
-    // -DFUZZING); a plain build gives a replayer: `mandate-fuzz --target NAME FILE...`.
+    // libFuzzer target for every parser, with its harness (Scripts/fuzz.sh builds it with
+    // -sanitize=fuzzer,address and -DFUZZING); a plain build gives a replayer:
+    // `mandate-fuzz --target NAME FILE...`.
     .executableTarget(
       name: "mandate-fuzz",
       dependencies: ["MandateKit"]
@@ -55,6 +69,11 @@ let package = Package(
       name: "MandateKitTests",
       dependencies: ["MandateKit"],
       exclude: ["Fixtures", "Golden"]
+    ),
+    // Replays the fuzzing corpora and every crash kept from them through the harness.
+    .testTarget(
+      name: "FuzzTests",
+      dependencies: ["mandate-fuzz", "MandateKit"]
     ),
     .testTarget(
       name: "mandateTests",

@@ -2,16 +2,26 @@
 # Benchmarks with a release build, side by side with the baselines of ../shared/bench in the same run.
 #
 #   Scripts/benchmark.sh [SIZE...]        sizes of generated corpora (default: 10000 100000)
+#   Scripts/benchmark.sh pages            only the saved web pages (below)
 #
 # Environment: MANDATE_BENCH_SHARED (default ../shared/bench), MANDATE_BENCH_DATA (where corpora are
 # generated and kept, default .build-bench-data/; 100,000 items take about 45 s to generate, once).
 # Every figure is a wall-clock median; peak RSS is the process's maximum resident set. Lines read
 # "case NAME seconds S peak_rss_mb M ..."; ratios compare with the baseline run just before.
 # The 1M corpus (Scripts/benchmark.sh 1000000) takes about 10 minutes to generate and 15 to run.
+#
+# Saved web pages: the 130 readability test pages of ../shared/corpora (MANDATE_BENCH_PAGES), read
+# where they are, never copied. trafilatura + htmldate run first (../shared/bench/baseline_extract.py
+# --score: their time, text F1 and publication days; Scripts/page-baselines.py: trafilatura's titles
+# and its text F1 against the reference read as UTF-8), then `mandate-bench pages` (the same scores for
+# mandate, and the time to read the pages in process) and `mandate import` of the 130 files into a fresh
+# workspace. Needs: pip install trafilatura lxml_html_clean htmldate.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${MANDATE_BENCH_SHARED:-$root/../shared/bench}"
 data="${MANDATE_BENCH_DATA:-$root/.build-bench-data}"
+pages_only=0
+if [ "${1:-}" = pages ]; then pages_only=1; shift; fi
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 [ -d "$shared" ] || { echo "no baselines at $shared (set MANDATE_BENCH_SHARED)" >&2; exit 2; }
@@ -24,12 +34,34 @@ bench="$root/.build/release/mandate-bench"
 export MANDATE_NOW="2026-11-23T09:00:00Z"
 
 echo "# mandate benchmarks, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
-"$bench" yaml --megabytes 10
-"$bench" dates
-"$bench" suggest-quality --repository "$root"
 
 field() { sed -E "s/.* $1 ([0-9.]+).*/\1/"; }
 ratio() { python3 -c "print(f'{float($1)/float($2):.2f}')"; }
+
+pages_corpus="${MANDATE_BENCH_PAGES:-$root/../shared/corpora/readability-test-pages}"
+if [ -d "$pages_corpus" ]; then
+  baseline=$(python3 "$shared/baseline_extract.py" "$pages_corpus" --score)
+  echo "$baseline" | sed 's/^/baseline trafilatura+htmldate /'
+  text_seconds=$(echo "$baseline" | head -1 | sed -E 's/.*seconds ([0-9.]+) \(trafilatura.*/\1/')
+  day_seconds=$(echo "$baseline" | head -1 | sed -E 's/.*seconds ([0-9.]+) \(htmldate.*/\1/')
+  base_pages=$(python3 -c "print(f'{$text_seconds + $day_seconds:.2f}')")
+  python3 "$root/Scripts/page-baselines.py" "$pages_corpus"
+  line=$("$bench" pages --corpus "$pages_corpus" --runs 3)
+  echo "$line baseline_seconds $base_pages ratio $(ratio "$(echo "$line" | field seconds)" "$base_pages")"
+  ws="$(mktemp -d "${TMPDIR:-/tmp}/mandate-bench-XXXXXX")"
+  mkdir -p "$ws/Priorities" && cp Priorities/*.yaml "$ws/Priorities/"
+  line=$("$bench" exec --label import-pages --ok-status 0,1 -- "$mandate" import --workspace "$ws" \
+    "$pages_corpus"/*/source.html)
+  echo "$line baseline_seconds $base_pages ratio $(ratio "$(echo "$line" | field seconds)" "$base_pages")"
+  rm -rf "$ws"
+else
+  echo "no web page corpus at $pages_corpus (set MANDATE_BENCH_PAGES); pages skipped" >&2
+fi
+[ "$pages_only" = 0 ] || exit 0
+
+"$bench" yaml --megabytes 10
+"$bench" dates
+"$bench" suggest-quality --repository "$root"
 
 for n in "${sizes[@]}"; do
   corpus="$data/$n"

@@ -30,22 +30,25 @@ struct CSTOPageReader: NewsReader {
   }
 
   /// Hands a parsed page's items and warnings on; shared with readers of the site's pages in other forms.
+  /// `url` and `language` are the page's, when its form gives them (a page saved as HTML): the teasers
+  /// are previews of other pages, so only the main article takes the address.
   static func emit(
-    _ page: CSTOPage, file: String, item: (RawItem) throws -> Void, warn: (ImportWarning) -> Void
+    _ page: CSTOPage, file: String, url: String? = nil, language: String? = nil, item: (RawItem) throws -> Void,
+    warn: (ImportWarning) -> Void
   ) throws {
     for warning in page.warnings { warn(ImportWarning(file: file, line: warning.line, message: warning.message)) }
     let pageDate = page.main?.pageDate
     for teaser in page.teasers {
       try item(
         RawItem(
-          title: nil, body: teaser.body, referenceDate: pageDate, role: .teaser, position: teaser.line,
-          truncated: teaser.truncated))
+          title: nil, body: teaser.body, referenceDate: pageDate, language: language, role: .teaser,
+          position: teaser.line, truncated: teaser.truncated))
     }
     if let main = page.main {
       try item(
         RawItem(
-          title: main.title, body: main.body, published: main.pageDate, role: .main, position: main.line,
-          truncated: main.truncated))
+          title: main.title, body: main.body, url: url, published: main.pageDate, language: language, role: .main,
+          position: main.line, truncated: main.truncated))
     }
   }
 }

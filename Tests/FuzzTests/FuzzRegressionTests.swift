@@ -2,6 +2,24 @@ import Foundation
 import Testing
 
 @testable import MandateKit
+@testable import mandate_fuzz
+
+/// The fuzzing corpora of the repository.
+enum FuzzCorpus {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("MandateKitTests/Fixtures/fuzz")
+
+  static func folder(_ target: FuzzHarness.Target) -> URL { fixtures.appendingPathComponent(target.rawValue) }
+}
+
+/// A fresh scratch folder, removed when the test ends.
+final class ScratchFolder {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("mandate-fuzz-test-\(UUID().uuidString)")
+
+  init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+
+  deinit { try? FileManager.default.removeItem(at: url) }
+}
 
 /// Replays the fuzzing corpora (`Fixtures/fuzz/<target>/`: the seeds, and every crash `Scripts/fuzz.sh`
 /// found) through `FuzzHarness`, the function the libFuzzer target calls, so that a fixed bug stays fixed.
@@ -13,7 +31,7 @@ import Testing
   static let timeLimit: DispatchTimeInterval = .seconds(30)
 
   static func inputs(_ target: FuzzHarness.Target) throws -> [URL] {
-    let folder = TestPaths.fixture("fuzz/\(target.rawValue)")
+    let folder = FuzzCorpus.folder(target)
     return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
       .filter { !$0.lastPathComponent.hasPrefix(".") }
       .sorted { $0.lastPathComponent < $1.lastPathComponent }
@@ -40,7 +58,7 @@ import Testing
   func corpusReplaysCleanly(_ target: FuzzHarness.Target) throws {
     let inputs = try Self.inputs(target)
     #expect(inputs.count >= 3, "the \(target.rawValue) corpus needs its seeds")
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchFolder()
     var values = 0
     var errors = 0
     for input in inputs {
@@ -63,9 +81,9 @@ import Testing
 
   /// The real seeds parse into what they hold, so the harness feeds the parsers the way the importer does.
   @Test func seedsGiveTheirContent() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchFolder()
     func outcome(_ target: FuzzHarness.Target, _ name: String) throws -> FuzzHarness.Outcome {
-      let data = try Data(contentsOf: TestPaths.fixture("fuzz/\(target.rawValue)/\(name)"))
+      let data = try Data(contentsOf: FuzzCorpus.folder(target).appendingPathComponent(name))
       return FuzzHarness.run(target, data, scratch: scratch.url)
     }
     // A sample page gives the page itself (1) and, through the reader, its teasers and main article.
@@ -85,6 +103,11 @@ import Testing
     #expect(broken.values == 3 && broken.errors >= 5)
     #expect(try outcome(.feed, "seed-csto-rss.xml").values >= 2)
     #expect(try outcome(.dates, "seed-days.txt").values >= 6)
+    // An article page gives one article, through the reader and through the importer.
+    let article = try outcome(.html, "seed-cookie-banner.html")
+    #expect(article.values == 2 && article.errors == 0)
+    #expect(try outcome(.html, "seed-empty-shell.html").errors == 2)
+    #expect(try outcome(.html, "seed-csto-news-page.html").values == 10)
   }
 
   /// The checks can fail: a diagnostic without a line, or at line 0, is a violation.
