@@ -12,6 +12,9 @@ struct EventDraft: Sendable {
   var basis: DateBasis
   var evidence: String?
   var identity: EventIdentity
+  /// For the article of a page fetched because a feed item links to it: the key of that link.
+  /// The item's event is this news whatever its title says, so it matches by the link alone.
+  var linkKey: UInt64?
 
   var id: String { identity.id }
 
@@ -98,14 +101,15 @@ extension EventDraft {
   /// The date comes from the text when it states one, else from the title, else from the date the
   /// source published (a page's date for its main article, "today" included); otherwise the event
   /// is undated. A teaser saying "today" without a page date stays undated: never guessed.
-  init(raw: RawItem, file: String?, sourceName: String?, seen: Day) {
+  init(raw: RawItem, file: String?, sourceName: String?, seen: Day, fetched: FetchProvenance? = nil) {
     title = raw.title.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
     text = raw.body.trimmingWhitespace
     language = raw.language
     truncated = raw.truncated
     source = EventSource(
       file: file, position: raw.position, url: raw.url.flatMap { $0.isEmpty ? nil : $0 }, role: raw.role,
-      name: sourceName, firstSeen: seen, published: raw.publishedPrecision == .day ? raw.published : nil)
+      name: sourceName, firstSeen: seen, published: raw.publishedPrecision == .day ? raw.published : nil,
+      fetched: fetched)
     let reference = raw.published ?? raw.referenceDate
     if let mention = DateExtractor.eventDate(in: text, referenceDate: reference) {
       (date, dateEnd, precision, basis, evidence) = (mention.start, mention.end, mention.precision, .text, mention.text)
