@@ -29,6 +29,28 @@ final class ProgressBar: @unchecked Sendable {
     drawn = true
   }
 
+  func update(_ progress: FetchProgress) {
+    switch progress {
+    case .importing(let step):
+      update(step)
+    case .fetching(let done, let total, let url):
+      draw("fetched \(done)/\(total) \(url)")
+    }
+  }
+
+  private func draw(_ text: String) {
+    guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    let now = Date()
+    guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+    lastDraw = now
+    let width = max(20, TerminalWidth.current(fd: 2) - 1)
+    let line = text.count > width ? String(text.prefix(width - 1)) + "…" : text
+    FileHandle.standardError.write(Data(("\r\u{1B}[K" + TerminalSafety.neutralize(line, keepingStyle: false)).utf8))
+    drawn = true
+  }
+
   func clear() {
     lock.lock()
     defer { lock.unlock() }

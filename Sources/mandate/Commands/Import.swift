@@ -65,21 +65,8 @@ extension MandateCommand {
         let rejected = file.rejected > 0 ? ", \(file.rejected) rejected" : ""
         out += "read \(file.path) (\(file.format.rawValue)): \(plural(file.items, "item"))\(rejected)\n"
       }
-      for rejection in report.rejected.prefix(50) {
-        Output.stderr("\(rejection.file):\(rejection.line): rejected: \(rejection.reason)")
-      }
-      if report.rejected.count > 50 { Output.stderr("… and \(report.rejected.count - 50) more rejected records") }
-      let undated = report.newUndated > 0 ? " (\(report.newUndated) undated)" : ""
-      out += "\(plural(report.items, "item")) from \(plural(report.files.count, "file")): "
-      out += "\(plural(report.newEvents, "new event"))\(undated), "
-      out += "\(report.mergedIntoExisting) merged into existing, \(report.alreadyRecorded) already recorded, "
-      out += "\(report.rejected.count) rejected\n"
-      if report.changedFiles.isEmpty {
-        out += "no change to the record\n"
-      } else {
-        let verb = report.dryRun ? "would write" : "wrote"
-        out += "\(verb) \(report.changedFiles.joined(separator: ", "))\n"
-      }
+      ImportSummary.printRejections(report)
+      out += ImportSummary.totals(report, inputs: plural(report.files.count, "file"))
       _ = display
       Output.stdout(out)
     }
