@@ -70,7 +70,9 @@ public final class FetchRun: Sendable {
     }
   }
 
-  public func run(_ targets: [FetchTarget], progress: (@Sendable (FetchProgress) -> Void)? = nil) throws -> FetchReport {
+  public func run(_ targets: [FetchTarget], progress: (@Sendable (FetchProgress) -> Void)? = nil) async throws
+    -> FetchReport
+  {
     let scratch = try Scratch(workspace: workspace)
     let store = SnapshotStore(workspace: workspace)
     let state = FetchState.load(workspace)
@@ -79,9 +81,8 @@ public final class FetchRun: Sendable {
     var report = FetchReport()
     let counter = ProgressCounter(total: targets.count, progress: progress)
 
-    let outcomes = Blocking.wait {
-      await Self.fetchAll(targets.map { ($0.url, state.entries[$0.url]?.validators) }, fetcher: fetcher, counter: counter)
-    }
+    let outcomes = await Self.fetchAll(
+      targets.map { ($0.url, state.entries[$0.url]?.validators) }, fetcher: fetcher, counter: counter)
     var prepared: [[Prepared]] = []
     var follows: [(feed: Int, links: [String])] = []
     for (target, outcome) in zip(targets, outcomes) {
@@ -97,7 +98,7 @@ public final class FetchRun: Sendable {
     if !follows.isEmpty {
       let pages = follows.flatMap { follow in follow.links.map { (follow.feed, $0) } }
       counter.add(pages.count)
-      let pageOutcomes = Blocking.wait { await Self.fetchAll(pages.map { ($0.1, nil) }, fetcher: fetcher, counter: counter) }
+      let pageOutcomes = await Self.fetchAll(pages.map { ($0.1, nil) }, fetcher: fetcher, counter: counter)
       for ((feed, link), outcome) in zip(pages, pageOutcomes) {
         var target = prepared[feed][0].target
         target.url = link

@@ -68,7 +68,7 @@ extension MandateCommand {
           report = try run.reimport(only: urls.isEmpty ? nil : Set(urls), progress: bar.update)
         } else {
           let targets = try FetchRun.targets(for: urls, follow: follow, workspace: workspace)
-          report = try run.run(targets, progress: bar.update)
+          report = try Blocking.wait { try await run.run(targets, progress: bar.update) }
         }
       } catch {
         bar.clear()
