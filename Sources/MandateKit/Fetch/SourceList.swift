@@ -181,7 +181,7 @@ public struct SourceList: Sendable, Equatable {
   /// What is wrong with `address` as a source to fetch, or nil.
   public static func addressProblem(_ address: String) -> String? {
     guard let url = URL(string: address), let scheme = url.scheme?.lowercased() else {
-      return "is not a web address: `\(address)`"
+      return "is not a web address: `\(address)` (expected one starting with http:// or https://)"
     }
     guard scheme == "http" || scheme == "https" else {
       return "must start with http:// or https://, found `\(address)`"
