@@ -12,7 +12,8 @@ enum BodyFormat {
       return .failure(Failure(description: "cannot tell what it is (\(type)): not a form mandate reads"))
     }
     if let kind, !kind.accepts(format) {
-      return .failure(Failure(description: "expected a \(kind) (its kind in \(SourceList.fileName)), found \(format.rawValue)"))
+      return .failure(
+        Failure(description: "expected a \(kind) (its kind in \(SourceList.fileName)), found \(format.rawValue)"))
     }
     return .success(format)
   }

@@ -48,7 +48,8 @@ public enum FetchFailure: Error, Sendable, Equatable, CustomStringConvertible {
       return
         "HTTP \(status) (\(Self.phrase(status))): the server asks to retry after \(Self.seconds(seconds)), more than the limit of \(Self.seconds(limit))"
     case .unsupportedScheme(let scheme):
-      return "cannot fetch \(scheme.isEmpty ? "an address without a scheme" : "\(scheme): addresses") (only http and https)"
+      return
+        "cannot fetch \(scheme.isEmpty ? "an address without a scheme" : "\(scheme): addresses") (only http and https)"
     case .network(let reason):
       return reason
     case .protocolError(let reason):

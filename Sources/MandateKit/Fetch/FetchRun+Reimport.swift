@@ -69,7 +69,9 @@ extension FetchRun {
         targets.append(FetchTarget(source))
         continue
       }
-      if let problem = SourceList.addressProblem(argument) { throw FetchError.invalidAddress(argument, problem: problem) }
+      if let problem = SourceList.addressProblem(argument) {
+        throw FetchError.invalidAddress(argument, problem: problem)
+      }
       targets.append(FetchTarget(url: argument))
     }
     var seen = Set<String>()
@@ -93,7 +95,8 @@ public enum FetchError: MandateError, Equatable {
         "nothing to fetch: give addresses (mandate fetch URL...) or list sources in \(SourceList.fileName) (mandate sources add URL)"
     case .nothingKept(let filtered):
       return filtered
-        ? "no kept body of those addresses in Snapshots/log.jsonl" : "no kept bodies to import again: Snapshots/log.jsonl is empty or missing"
+        ? "no kept body of those addresses in Snapshots/log.jsonl"
+        : "no kept bodies to import again: Snapshots/log.jsonl is empty or missing"
     case .invalidSources(let errors):
       return
         "\(SourceList.fileName) has \(errors) error\(errors == 1 ? "" : "s"); run `mandate check` for details"

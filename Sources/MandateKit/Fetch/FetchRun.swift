@@ -8,7 +8,8 @@ public struct FetchTarget: Sendable, Equatable {
   public var language: String?
   public var follow: Bool
 
-  public init(url: String, name: String? = nil, kind: SourceKind? = nil, language: String? = nil, follow: Bool = false) {
+  public init(url: String, name: String? = nil, kind: SourceKind? = nil, language: String? = nil, follow: Bool = false)
+  {
     self.url = url
     self.name = name
     self.kind = kind
@@ -106,10 +107,15 @@ public final class FetchRun: Sendable {
         target.follow = false
         guard
           var page = try accept(
-            outcome, target: target, via: prepared[feed][0].body.url, store: store, scratch: scratch, into: &report)
+            outcome, target: target, via: prepared[feed][0].target.url, store: store, scratch: scratch, into: &report)
         else { continue }
         page.link = link
         prepared[feed].append(page)
+      }
+      // Each feed's pages right after it.
+      let followed = report.entries.filter { $0.via != nil }
+      report.entries = report.entries.filter { $0.via == nil }.flatMap { entry in
+        [entry] + followed.filter { $0.via == entry.url }
       }
     }
     let all = prepared.flatMap { $0 }
@@ -141,7 +147,8 @@ public final class FetchRun: Sendable {
         try store.log([entry(Prepared(target: target, body: body, snapshot: snapshot, format: nil, file: file))])
         return nil
       case .success(let format):
-        report.entries.append(.init(url: target.url, via: via, outcome: .fetched(format: format, bytes: body.body.count)))
+        report.entries.append(
+          .init(url: target.url, via: via, outcome: .fetched(format: format, bytes: body.body.count)))
         return Prepared(target: target, body: body, snapshot: snapshot, format: format, file: file, via: via)
       }
     }

@@ -14,8 +14,10 @@ public enum Gzip {
   public static func compress(_ data: Data, level: Int32 = 6) throws(Failure) -> Data {
     var stream = z_stream()
     // 15 window bits, plus 16: a gzip wrapper rather than a zlib one.
-    guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-      Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    guard
+      deflateInit2_(
+        &stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+        Int32(MemoryLayout<z_stream>.size)) == Z_OK
     else { throw Failure(description: "cannot start zlib's compressor") }
     defer { deflateEnd(&stream) }
     var output = Data()

@@ -34,7 +34,9 @@ public struct SourceList: Sendable, Equatable {
   /// The workspace's list: empty when it has no `Sources.yaml`.
   public static func load(_ workspace: Workspace, displayPath: String = fileName) -> Result {
     let file = url(workspace)
-    guard FileManager.default.fileExists(atPath: file.path) else { return Result(list: SourceList(sources: []), diagnostics: []) }
+    guard FileManager.default.fileExists(atPath: file.path) else {
+      return Result(list: SourceList(sources: []), diagnostics: [])
+    }
     return load(url: file, displayPath: displayPath)
   }
 

@@ -131,7 +131,8 @@ public enum SourceListEditor {
   /// `text` as a YAML scalar: plain when that reads back as the same string, else double-quoted.
   static func scalar(_ text: String) -> String {
     let safe = text.unicodeScalars.allSatisfy {
-      ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._/:?&=%~+-@;,()!$*'".unicodeScalars.contains($0)
+      ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+        || "._/:?&=%~+-@;,()!$*'".unicodeScalars.contains($0)
     }
     let reserved = ["true", "false", "yes", "no", "null", "~", "on", "off"]
     if safe, let first = text.unicodeScalars.first, !"-?:,@&*!%'".unicodeScalars.contains(first),
@@ -181,13 +182,15 @@ public enum SourceListError: MandateError, Equatable {
   public var errorDescription: String? {
     switch self {
     case .nameTaken(let name, let location):
-      return "a source named `\(name)` is already listed\(location.map { " (\($0))" } ?? ""); choose another with --name"
+      return
+        "a source named `\(name)` is already listed\(location.map { " (\($0))" } ?? ""); choose another with --name"
     case .urlTaken(let url, let name):
       return "\(url) is already listed, as `\(name)`"
     case .unknown(let key, let names):
       let hint = Spelling.closest(to: key, in: names).map { "; did you mean `\($0)`?" } ?? ""
       return names.isEmpty
-        ? "no source `\(key)`: \(SourceList.fileName) lists none" : "no source `\(key)` in \(SourceList.fileName)\(hint)"
+        ? "no source `\(key)`: \(SourceList.fileName) lists none"
+        : "no source `\(key)` in \(SourceList.fileName)\(hint)"
     case .invalidFile(let errors):
       return
         "\(SourceList.fileName) has \(errors) error\(errors == 1 ? "" : "s"); run `mandate check` and fix \(errors == 1 ? "it" : "them") first"

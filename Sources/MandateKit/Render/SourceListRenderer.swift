@@ -33,7 +33,7 @@ public enum SourceListRenderer {
         columns: [
           TableColumn("name"), TableColumn("kind"), TableColumn("language"), TableColumn("follow"),
           TableColumn("url", flexible: true),
-        ], rows: rows, width: width) + "\n"
+        ], rows: rows, width: width)
     }
   }
 }

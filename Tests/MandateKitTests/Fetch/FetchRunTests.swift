@@ -96,7 +96,8 @@ import Testing
       logged == [
         "\(server.url("/unknown.bin")) -", "\(server.url("/feed.xml")) rss", "\(server.url("/flaky.jsonl")) jsonl",
       ])
-    #expect(FetchState.load(scratch.workspace).entries.keys.sorted() == [server.url("/feed.xml"), server.url("/flaky.jsonl")])
+    #expect(
+      FetchState.load(scratch.workspace).entries.keys.sorted() == [server.url("/feed.xml"), server.url("/flaky.jsonl")])
   }
 
   /// A feed declares its encoding in its XML; a wrong charset in the HTTP header does not garble it.
@@ -113,7 +114,8 @@ import Testing
     let server = try LoopbackServer()
     let scratch = try ScratchWorkspace()
     let report = try await Self.run(scratch, [FetchTarget(url: server.url("/flaky.jsonl"), kind: .feed)])
-    #expect(Self.outcomes(report, server) == ["/flaky.jsonl failed: expected a feed (its kind in Sources.yaml), found jsonl"])
+    #expect(
+      Self.outcomes(report, server) == ["/flaky.jsonl failed: expected a feed (its kind in Sources.yaml), found jsonl"])
   }
 
   /// A feed item and the page it links to are one event: the page's article (its full text and
@@ -198,7 +200,8 @@ import Testing
     try SourceListEditor.add(
       WatchedSource(name: "csto.int", url: "https://en.odkb-csto.org/rss/", kind: .feed, follow: true),
       workspace: scratch.workspace)
-    try SourceListEditor.add(WatchedSource(name: "tass", url: "https://tass.com/rss/v2.xml"), workspace: scratch.workspace)
+    try SourceListEditor.add(
+      WatchedSource(name: "tass", url: "https://tass.com/rss/v2.xml"), workspace: scratch.workspace)
     #expect(
       try FetchRun.targets(for: [], follow: false, workspace: scratch.workspace) == [
         FetchTarget(url: "https://en.odkb-csto.org/rss/", name: "csto.int", kind: .feed, follow: true),
@@ -210,7 +213,8 @@ import Testing
         FetchTarget(url: "https://x.example/feed", follow: true),
       ])
     #expect(
-      throws: FetchError.invalidAddress("tas", problem: "is not a web address: `tas` (expected one starting with http:// or https://)")
+      throws: FetchError.invalidAddress(
+        "tas", problem: "is not a web address: `tas` (expected one starting with http:// or https://)")
     ) { try FetchRun.targets(for: ["tas"], follow: false, workspace: scratch.workspace) }
   }
 }

@@ -42,7 +42,9 @@ import Testing
 
   @Test func refusesRedirectLoopsAndLongChains() async throws {
     let server = try LoopbackServer()
-    #expect(Self.failure(await Self.fetch("/loop-a", on: server)) == "redirect loop: it leads back to \(server.url("/loop-a"))")
+    #expect(
+      Self.failure(await Self.fetch("/loop-a", on: server))
+        == "redirect loop: it leads back to \(server.url("/loop-a"))")
     #expect(Self.failure(await Self.fetch("/chain/6", on: server)) == "more than 5 redirects")
     #expect(Self.body(await Self.fetch("/chain/4", on: server)) != nil)
   }
@@ -112,7 +114,9 @@ import Testing
     let server = try LoopbackServer()
     var settings = Self.quick
     settings.maxBytes = 1_000_000
-    #expect(Self.failure(await Self.fetch("/huge", on: server, settings: settings)) == "the response is larger than the limit of 1 MB")
+    #expect(
+      Self.failure(await Self.fetch("/huge", on: server, settings: settings))
+        == "the response is larger than the limit of 1 MB")
     #expect(
       Self.failure(await Self.fetch("/huge-chunked", on: server, settings: settings))
         == "the response is larger than the limit of 1 MB")
@@ -137,7 +141,8 @@ import Testing
     let body = try #require(Self.body(await Self.fetch("/gzip.xml", on: server)))
     #expect(String(decoding: body.body, as: UTF8.self).contains("Compressed feed"))
     let request = try #require(try server.requests().last)
-    #expect(request.agent == "mandate/\(MandateVersion.current) (news fetcher; +https://github.com/mandate-tool/mandate)")
+    #expect(
+      request.agent == "mandate/\(MandateVersion.current) (news fetcher; +https://github.com/mandate-tool/mandate)")
     #expect(request.accept_encoding?.contains("gzip") == true)
   }
 
@@ -183,6 +188,7 @@ import Testing
     let outcome = await fetcher.fetch("http://127.0.0.1:\(port)/feed.xml")
     #expect(
       Self.failure(outcome)
-        == "http://127.0.0.1:\(port)/robots.txt could not be read (connection refused), so nothing of this site is fetched")
+        == "http://127.0.0.1:\(port)/robots.txt could not be read (connection refused), so nothing of this site is fetched"
+    )
   }
 }

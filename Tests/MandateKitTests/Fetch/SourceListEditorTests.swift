@@ -106,12 +106,17 @@ import Testing
 
   @Test func refusesDuplicatesUnknownNamesAndBrokenFiles() throws {
     let scratch = try ScratchWorkspace()
-    try SourceListEditor.add(WatchedSource(name: "csto.int", url: "https://en.odkb-csto.org/rss/"), workspace: scratch.workspace)
-    #expect(throws: SourceListError.nameTaken(name: "csto.int", location: FileLocation(file: "Sources.yaml", line: 5, column: 11))) {
+    try SourceListEditor.add(
+      WatchedSource(name: "csto.int", url: "https://en.odkb-csto.org/rss/"), workspace: scratch.workspace)
+    #expect(
+      throws: SourceListError.nameTaken(
+        name: "csto.int", location: FileLocation(file: "Sources.yaml", line: 5, column: 11))
+    ) {
       try SourceListEditor.add(WatchedSource(name: "csto.int", url: "https://x/"), workspace: scratch.workspace)
     }
     #expect(throws: SourceListError.urlTaken(url: "https://en.odkb-csto.org/rss/", name: "csto.int")) {
-      try SourceListEditor.add(WatchedSource(name: "other", url: "https://en.odkb-csto.org/rss/"), workspace: scratch.workspace)
+      try SourceListEditor.add(
+        WatchedSource(name: "other", url: "https://en.odkb-csto.org/rss/"), workspace: scratch.workspace)
     }
     #expect(throws: SourceListError.unknown("csto.in", names: ["csto.int"])) {
       try SourceListEditor.remove("csto.in", workspace: scratch.workspace)

@@ -41,10 +41,19 @@ import Testing
   /// Each kind of bad entry: every problem reported, with its line, column and words.
   @Test(arguments: [
     ("sources: []\n", ["1:1 error missing-field: missing required key `schema` in the source list"]),
-    ("schema: 2\nsources: []\n", ["1:9 error unsupported-schema: unsupported schema version 2; this version of mandate reads schema 1"]),
+    (
+      "schema: 2\nsources: []\n",
+      ["1:9 error unsupported-schema: unsupported schema version 2; this version of mandate reads schema 1"]
+    ),
     ("schema: 1\n", ["1:1 error missing-field: missing required key `sources` in the source list"]),
-    ("schema: 1\nsources: {a: b}\n", ["2:10 error wrong-type: expected `sources` in the source list to be a list, found a mapping"]),
-    ("schema: 1\nsources:\n  - just a string\n", ["3:5 error wrong-type: expected a source to be a mapping, found a string"]),
+    (
+      "schema: 1\nsources: {a: b}\n",
+      ["2:10 error wrong-type: expected `sources` in the source list to be a list, found a mapping"]
+    ),
+    (
+      "schema: 1\nsources:\n  - just a string\n",
+      ["3:5 error wrong-type: expected a source to be a mapping, found a string"]
+    ),
     (
       "schema: 1\nsources:\n  - name: a\n", ["3:5 error missing-field: missing required key `url` in source `a`"]
     ),
@@ -80,7 +89,9 @@ import Testing
     ),
     (
       "schema: 1\nsources:\n  - name: a\n    url: https://x/\n    language: English language\n",
-      ["5:15 warning invalid-language: `language` should be a language tag such as `en` or `ru`, found `English language`"]
+      [
+        "5:15 warning invalid-language: `language` should be a language tag such as `en` or `ru`, found `English language`"
+      ]
     ),
     (
       "schema: 1\nsources:\n  - name: a\n    url: https://x/\n  - name: a\n    url: https://y/\n",
@@ -90,7 +101,10 @@ import Testing
       "schema: 1\nsources:\n  - name: a\n    url: https://x/\n  - name: b\n    url: https://x/\n",
       ["5:5 error duplicate-url: https://x/ is listed twice"]
     ),
-    ("schema: 1\nsources:\n\t- name: a\n", ["3:1 error tab-indent: tab character in indentation; YAML indents with spaces only"]),
+    (
+      "schema: 1\nsources:\n\t- name: a\n",
+      ["3:1 error tab-indent: tab character in indentation; YAML indents with spaces only"]
+    ),
     ("", ["1:1 error empty-file: file is empty; it needs `schema: 1` and a `sources` list"]),
   ])
   func reportsBadInput(text: String, expected: [String]) {

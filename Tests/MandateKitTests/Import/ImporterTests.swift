@@ -135,7 +135,8 @@ enum Samples {
           url: "https://en.odkb-csto.org/news/\(number)/", fetchedAt: Date(timeIntervalSince1970: 1_764_900_000),
           snapshot: String(repeating: "\(number)", count: 64)))
     }
-    try Importer(workspace: fetched.workspace).run(inputs: inputs, options: ImportOptions(today: ScratchWorkspace.today))
+    try Importer(workspace: fetched.workspace).run(
+      inputs: inputs, options: ImportOptions(today: ScratchWorkspace.today))
     let before = try plain.index().events(EventQuery())
     let after = try fetched.index().events(EventQuery())
     #expect(after.map(\.id) == before.map(\.id))
