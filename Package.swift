@@ -34,7 +34,20 @@ let package = Package(
         .product(name: "CSV", package: "CSV.swift"),
         .product(name: "TextTable", package: "TextTable"),
         .product(name: "Mustache", package: "swift-mustache"),
+        "CHTMLParser",
       ]
+    ),
+    // libxml2 (Debian libxml2-dev), seen only by CHTMLParser: Swift importing libxml2's headers directly
+    // clashes with Foundation's ICU module.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    // Saved web pages: libxml2's tolerant HTML parser behind the project's own small C API.
+    .target(
+      name: "CHTMLParser",
+      dependencies: ["CLibXML2"]
     ),
     .executableTarget(
       name: "mandate",

@@ -25,15 +25,25 @@ struct CSTOPageReader: NewsReader {
       reject(RejectedRecord(file: file, line: error.line, reason: error.message))
       return
     }
-    for teaser in page.teasers {
-      try item(
-        RawItem(
-          title: nil, body: teaser.body, referenceDate: page.main.pageDate, role: .teaser, position: teaser.line,
-          truncated: teaser.truncated))
-    }
-    try item(
+    for raw in Self.items(of: page, url: nil, language: nil, position: \.line) { try item(raw) }
+  }
+
+  /// The page's teasers, then its main article, as raw items; `url` and `language` are the page's (the
+  /// teasers are previews of other pages, so only the main article takes the address); `position`
+  /// picks what sources record as the place on the page (the line of a text copy, the order on an
+  /// HTML page).
+  static func items(of page: CSTOPage, url: String?, language: String?, position: KeyPath<PageItem, Int>)
+    -> [RawItem]
+  {
+    var items = page.teasers.map { teaser in
       RawItem(
-        title: page.main.title, body: page.main.body, published: page.main.pageDate, role: .main,
-        position: page.main.line))
+        title: nil, body: teaser.body, referenceDate: page.main.pageDate, language: language, role: .teaser,
+        position: teaser[keyPath: position], truncated: teaser.truncated)
+    }
+    items.append(
+      RawItem(
+        title: page.main.title, body: page.main.body, url: url, published: page.main.pageDate, language: language,
+        role: .main, position: page.main[keyPath: position]))
+    return items
   }
 }

@@ -152,7 +152,7 @@ public enum EventRenderer {
     switch event.dateBasis {
     case .text: dateLine += ", stated in the text: \"\(event.dateEvidence ?? "")\")"
     case .title: dateLine += ", stated in the title: \"\(event.dateEvidence ?? "")\")"
-    case .published: dateLine += ", the date its source published it)"
+    case .published: dateLine += ", the day its source published it: the text names no day of its own)"
     case .none: dateLine += ": no date found in the text and none given by the source"
     }
     out += dateLine + "\n"

@@ -6,7 +6,7 @@ extension MandateCommand {
   /// `mandate import`: news files into the Events/ record and the index.
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Import news (CSTO pages, RSS, Atom, JSONL, CSV) into Events/ and the index.",
+      abstract: "Import news (web pages, CSTO pages, RSS, Atom, JSONL, CSV) into Events/ and the index.",
       discussion: """
         The same news seen in several files becomes one event with every source; importing a file \
         again adds nothing. Without --strict, bad records are reported and skipped; with it, any \
@@ -76,7 +76,7 @@ extension MandateCommand {
 enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
   case auto
   case cstoPage = "csto-page"
-  case rss, atom, jsonl, csv
+  case rss, atom, jsonl, csv, html
 
   var format: ImportFormat? { self == .auto ? nil : ImportFormat(rawValue: rawValue) }
 }
