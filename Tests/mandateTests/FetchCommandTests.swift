@@ -67,6 +67,32 @@ import Testing
         """))
   }
 
+  /// The issue's "done when": `fetch --follow FEED_URL` imports the full articles, and a second
+  /// fetch is conditional and changes nothing.
+  @Test func followImportsFullArticlesAndASecondFetchIsConditional() throws {
+    let server = try Server()
+    let scratch = try ScratchWorkspace()
+    let first = try scratch.run(
+      "fetch", "--follow", "--delay", "0", server.url("/feed.xml"), environment: Self.environment)
+    #expect(first.status == 0)
+    #expect(
+      Self.withoutSizes(first.stdout) == """
+        fetched \(server.url("/feed.xml")) (rss): 2 items
+          followed \(server.url("/articles/1.html")) (html): 1 item
+          followed \(server.url("/articles/2.html")) (html): 1 item
+        4 items from 3 sources: 2 new events, 0 merged into existing, 0 already recorded, 0 rejected
+        wrote Events/2024-05.jsonl
+
+        """)
+    let record = try Data(contentsOf: scratch.url.appendingPathComponent("Events/2024-05.jsonl"))
+    let second = try scratch.run(
+      "fetch", "--follow", "--delay", "0", server.url("/feed.xml"), environment: Self.environment)
+    #expect(second.stdout == "not modified \(server.url("/feed.xml"))\n")
+    #expect(try Data(contentsOf: scratch.url.appendingPathComponent("Events/2024-05.jsonl")) == record)
+    let search = try scratch.run("events", "--search", "Tajik-Afghan border")
+    #expect(search.stdout.contains("CSTO Council of Foreign Ministers meets in Almaty"))
+  }
+
   @Test func aFailingSourceIsNamedAndTheOthersAreImported() throws {
     let server = try Server()
     let scratch = try ScratchWorkspace()

@@ -29,17 +29,6 @@ enum BodyFormat {
     return type?.isEmpty == false ? type : nil
   }
 
-  /// The `charset` parameter of a `Content-Type` header, lowercased.
-  static func charset(_ contentType: String?) -> String? {
-    guard let contentType else { return nil }
-    for parameter in contentType.split(separator: ";").dropFirst() {
-      let parts = parameter.split(separator: "=", maxSplits: 1)
-      guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else { continue }
-      return parts[1].trimmingCharacters(in: CharacterSet(charactersIn: " \"'")).lowercased()
-    }
-    return nil
-  }
-
   /// The extension a file of this type would have.
   static func hint(contentType: String?, url: String) -> String {
     switch mediaType(contentType) {

@@ -110,6 +110,42 @@ import Testing
     #expect(event.language == "ru")
   }
 
+  /// A page in windows-1251 that says so in its `<meta>`, served with a wrong UTF-8 header.
+  @Test func aWrongCharsetHeaderDoesNotGarbleAPage() async throws {
+    let server = try LoopbackServer()
+    let scratch = try ScratchWorkspace()
+    let report = try await Self.run(scratch, [FetchTarget(url: server.url("/cp1251.html"))])
+    #expect(Self.outcomes(report, server) == ["/cp1251.html html"])
+    let event = try #require(try scratch.index().events(EventQuery()).first)
+    #expect(event.title == "Совет министров иностранных дел ОДКБ провёл заседание в Алматы")
+    #expect(event.text.contains("таджикско-афганской границе"))
+    #expect(event.language == "ru")
+  }
+
+  /// The pages of a feed's items (HTML articles): each item and its page are one event with the
+  /// article's full text and both sources.
+  @Test func followImportsTheFullArticleOfEachItem() async throws {
+    let server = try LoopbackServer()
+    let scratch = try ScratchWorkspace()
+    let report = try await Self.run(scratch, [FetchTarget(url: server.url("/feed.xml"), follow: true)])
+    #expect(Self.outcomes(report, server) == ["/feed.xml rss", "/articles/1.html html", "/articles/2.html html"])
+    #expect(report.imported?.newEvents == 2)
+    let events = try scratch.index().events(EventQuery())
+    #expect(
+      events.map(\.headline) == [
+        "CSTO Council of Foreign Ministers meets in Almaty", "CSTO peacekeepers train in Kazakhstan",
+      ])
+    let council = events[0]
+    #expect(council.text.contains("the ministers adopted a statement on the situation on the Tajik-Afghan border"))
+    #expect(!council.text.contains("All rights reserved"))
+    #expect(council.date?.description == "2024-05-23")
+    #expect(
+      council.sources.map { "\($0.role) \($0.fetched!.from)" }.sorted() == [
+        "item \(server.url("/feed.xml"))", "main \(server.url("/articles/1.html"))",
+      ])
+    #expect(council.aliases.count == 1)
+  }
+
   @Test func aKindThatDoesNotMatchFails() async throws {
     let server = try LoopbackServer()
     let scratch = try ScratchWorkspace()

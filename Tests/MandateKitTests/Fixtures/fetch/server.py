@@ -191,6 +191,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
                       "Совет министров иностранных дел ОДКБ обсудил положение в Афганистане.",
                       "Thu, 23 May 2024 10:00:00 GMT")]
             return self.send(200, rss(items), "application/rss+xml; charset=iso-8859-1")
+        if path == "/cp1251.html":
+            # windows-1251 bytes, declared in <meta>, served with a wrong UTF-8 header.
+            page = article(3, "Совет министров иностранных дел ОДКБ провёл заседание в Алматы", [
+                "Совет министров иностранных дел Организации Договора о коллективной безопасности провёл "
+                "заседание в Алматы и обсудил положение на таджикско-афганской границе.",
+                "Министры приняли заявление о сотрудничестве в борьбе с международным терроризмом и поручили "
+                "Секретариату подготовить программу помощи.",
+                "Следующее заседание Совета пройдёт в Минске в ноябре."], "2024-05-23")
+            page = page.decode().replace('charset="utf-8"', 'charset="windows-1251"').replace(
+                '<meta charset="utf-8">', '<meta charset="windows-1251">').replace('lang="en"', 'lang="ru"')
+            return self.send(200, page.encode("cp1251"), "text/html; charset=utf-8")
         if path == "/private/feed.xml":
             return self.send(200, rss(FEED_ITEMS, host=self.headers["Host"]), "application/rss+xml")
         if path == "/unknown.bin":
