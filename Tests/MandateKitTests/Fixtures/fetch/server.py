@@ -5,7 +5,8 @@
 Binds a free port, prints it on the first line, and serves the routes below until its standard
 input closes (the test process ends), 120 seconds pass, or it has answered 5,000 requests.
 Each request is appended to LOG_FILE as a JSON line (path, User-Agent, validators, time).
-PAGES, when given, serves /bench/N.html for N < PAGES (the fetch benchmark).
+PAGES, when given, serves /bench/N.jsonl for N < PAGES (the fetch benchmark); the server then
+ignores its standard input and stops after 600 seconds or 5,000 + PAGES requests.
 """
 import gzip
 import http.server
@@ -209,9 +210,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path.startswith("/bench/") and PAGES:
             number = int(path.split("/")[2].split(".")[0])
             if number < PAGES:
+                if self.headers.get("If-None-Match") == '"b%d"' % number:
+                    return self.send(304, headers=[("ETag", '"b%d"' % number)])
                 return self.send(200, b'{"title": "Benchmark item %d", "text": "Item %d of the loopback fetch benchmark, '
                                  b'a small page of news about the CSTO.", "date": "2024-05-%02d"}\n'
-                                 % (number, number, number % 28 + 1), "application/x-ndjson")
+                                 % (number, number, number % 28 + 1), "application/x-ndjson",
+                                 [("ETag", '"b%d"' % number)])
         return self.send(404, b"no such page")
 
 
@@ -229,7 +233,8 @@ def main():
         sys.stdin.read()
         stop.set()
 
-    threading.Thread(target=watch_stdin, daemon=True).start()
+    if not PAGES:
+        threading.Thread(target=watch_stdin, daemon=True).start()
     limit = 600 if PAGES else 120
     while not stop.is_set() and time.time() - STARTED < limit and REQUESTS[0] < 5000 + PAGES:
         stop.wait(0.2)
