@@ -23,7 +23,8 @@ let package = Package(
   ],
   targets: [
     // The system zlib (zlib1g-dev), for the gzip files that keep fetched bodies under Snapshots/.
-    .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
+    .systemLibrary(
+      name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     .target(
       name: "MandateKit",
       dependencies: [
