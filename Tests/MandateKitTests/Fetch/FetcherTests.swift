@@ -97,17 +97,14 @@ import Testing
     #expect(try server.requests().filter { $0.path == "/busy-long" }.count == 1)
   }
 
+  /// The server sends 400 bytes over 20 seconds, each within the idle timeout: only a deadline
+  /// for the whole response stops it (a complete response would be a success).
   @Test func aSlowServerTimesOut() async throws {
     let server = try LoopbackServer()
     var settings = Self.quick
     settings.timeout = 0.5
-    let clock = ContinuousClock()
-    var outcome: FetchOutcome?
-    let start = clock.now
-    outcome = await Self.fetch("/slow", on: server, settings: settings)
-    let elapsed = clock.now - start
-    #expect(Self.failure(outcome!) == "no complete response within 0.5 s (timeout)")
-    #expect(elapsed < .seconds(5))
+    let outcome = await Self.fetch("/slow", on: server, settings: settings)
+    #expect(Self.failure(outcome) == "no complete response within 0.5 s (timeout)")
   }
 
   @Test func aHugeBodyIsCutOffAtTheLimit() async throws {
