@@ -44,7 +44,6 @@ extension FetchRun {
           target: target, body: fetched, snapshot: entry.sha256, format: format, file: try scratch.write(body),
           link: entry.link))
     }
-    progress?(.fetching(done: entries.count, total: entries.count, url: ""))
     if !prepared.isEmpty { report.imported = try importBodies(prepared, progress: progress) }
     return report
   }

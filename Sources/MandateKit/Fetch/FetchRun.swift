@@ -85,9 +85,12 @@ public final class FetchRun: Sendable {
     let outcomes = await Self.fetchAll(
       targets.map { ($0.url, state.entries[$0.url]?.validators) }, fetcher: fetcher, counter: counter)
     var prepared: [[Prepared]] = []
+    var unreadable: [Prepared] = []
     var follows: [(feed: Int, links: [String])] = []
     for (target, outcome) in zip(targets, outcomes) {
-      guard let item = try accept(outcome, target: target, via: nil, store: store, scratch: scratch, into: &report)
+      guard
+        let item = try accept(
+          outcome, target: target, via: nil, store: store, scratch: scratch, into: &report, unreadable: &unreadable)
       else { continue }
       prepared.append([item])
       if target.follow, item.format == .rss || item.format == .atom {
@@ -107,7 +110,8 @@ public final class FetchRun: Sendable {
         target.follow = false
         guard
           var page = try accept(
-            outcome, target: target, via: prepared[feed][0].target.url, store: store, scratch: scratch, into: &report)
+            outcome, target: target, via: prepared[feed][0].target.url, store: store, scratch: scratch, into: &report,
+            unreadable: &unreadable)
         else { continue }
         page.link = link
         prepared[feed].append(page)
@@ -119,16 +123,15 @@ public final class FetchRun: Sendable {
       }
     }
     let all = prepared.flatMap { $0 }
-    guard !all.isEmpty else { return report }
-    report.imported = try importBodies(all, progress: progress)
-    try record(all, imported: report.imported!, store: store)
+    if !all.isEmpty { report.imported = try importBodies(all, progress: progress) }
+    try record(all, unreadable: unreadable, imported: report.imported, store: store)
     return report
   }
 
   /// Keeps a fetched body and readies it for the import, or reports the outcome.
   private func accept(
     _ outcome: FetchOutcome, target: FetchTarget, via: String?, store: SnapshotStore, scratch: Scratch,
-    into report: inout FetchReport
+    into report: inout FetchReport, unreadable: inout [Prepared]
   ) throws -> Prepared? {
     switch outcome {
     case .failed(let failure):
@@ -144,7 +147,7 @@ public final class FetchRun: Sendable {
       case .failure(let failure):
         report.entries.append(.init(url: target.url, via: via, outcome: .failed(failure.description)))
         // Kept and logged all the same: a later version may read it (`--reimport`).
-        try store.log([entry(Prepared(target: target, body: body, snapshot: snapshot, format: nil, file: file))])
+        unreadable.append(Prepared(target: target, body: body, snapshot: snapshot, format: nil, file: file, via: via))
         return nil
       case .success(let format):
         report.entries.append(
@@ -162,12 +165,16 @@ public final class FetchRun: Sendable {
       progress: forward)
   }
 
-  /// Logs the kept bodies and stores the validators of those that were imported.
-  private func record(_ prepared: [Prepared], imported: ImportReport, store: SnapshotStore) throws {
-    let failed = Set(imported.failed.map(\.path))
+  /// Logs the kept bodies (in the order they were fetched) and stores the validators of those
+  /// that were imported, under the workspace lock.
+  private func record(_ prepared: [Prepared], unreadable: [Prepared], imported: ImportReport?, store: SnapshotStore)
+    throws
+  {
+    guard !prepared.isEmpty || !unreadable.isEmpty else { return }
+    let failed = Set((imported?.failed ?? []).map(\.path))
     let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .exclusive)
     defer { _ = lock }
-    try store.log(prepared.map(entry))
+    try store.log((prepared + unreadable).sorted { $0.file.path < $1.file.path }.map(entry))
     var state = FetchState.load(workspace)
     for item in prepared where !failed.contains(item.body.url) {
       state.entries[item.body.requested] = FetchState.Entry(
@@ -237,8 +244,9 @@ final class Scratch: @unchecked Sendable {
   private var count = 0
 
   init(workspace: Workspace) throws {
-    directory = workspace.stateDirectory.appendingPathComponent("tmp", isDirectory: true)
-      .appendingPathComponent("fetch-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", isDirectory: true)
+    let parent = workspace.stateDirectory.appendingPathComponent("tmp", isDirectory: true)
+    Self.removeAbandoned(in: parent)
+    directory = parent.appendingPathComponent("fetch-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", isDirectory: true)
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
@@ -247,6 +255,15 @@ final class Scratch: @unchecked Sendable {
   }
 
   deinit { try? FileManager.default.removeItem(at: directory) }
+
+  /// Removes the folders of fetches whose process is gone (killed before it could clean up).
+  static func removeAbandoned(in parent: URL) {
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix("fetch-") {
+      let parts = name.split(separator: "-")
+      guard parts.count == 3, let pid = pid_t(parts[1]), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+    }
+  }
 
   func write(_ data: Data) throws -> URL {
     count += 1

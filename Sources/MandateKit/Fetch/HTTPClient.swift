@@ -101,8 +101,9 @@ final class HTTPClient: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     // A declared length over the limit is refused before any of the body arrives (unless the body
     // is compressed: the limit counts what it unpacks to).
     if response.expectedContentLength > Int64(limit), http?.value(forHTTPHeaderField: "Content-Encoding") == nil {
-      completionHandler(.cancel)
+      // The reason first: cancelling may complete the task at once.
       cancel(dataTask, because: .tooLarge(limit: limit))
+      completionHandler(.cancel)
       return
     }
     completionHandler(.allow)

@@ -94,7 +94,7 @@ import Testing
     let logged = try SnapshotStore(workspace: scratch.workspace).entries().map { "\($0.url) \($0.format ?? "-")" }
     #expect(
       logged == [
-        "\(server.url("/unknown.bin")) -", "\(server.url("/feed.xml")) rss", "\(server.url("/flaky.jsonl")) jsonl",
+        "\(server.url("/feed.xml")) rss", "\(server.url("/unknown.bin")) -", "\(server.url("/flaky.jsonl")) jsonl",
       ])
     #expect(
       FetchState.load(scratch.workspace).entries.keys.sorted() == [server.url("/feed.xml"), server.url("/flaky.jsonl")])
