@@ -246,7 +246,8 @@ final class Scratch: @unchecked Sendable {
   init(workspace: Workspace) throws {
     let parent = workspace.stateDirectory.appendingPathComponent("tmp", isDirectory: true)
     Self.removeAbandoned(in: parent)
-    directory = parent.appendingPathComponent("fetch-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", isDirectory: true)
+    directory = parent.appendingPathComponent(
+      "fetch-\(getpid())-\(UInt32.random(in: 0...UInt32.max))", isDirectory: true)
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
@@ -258,7 +259,8 @@ final class Scratch: @unchecked Sendable {
 
   /// Removes the folders of fetches whose process is gone (killed before it could clean up).
   static func removeAbandoned(in parent: URL) {
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix("fetch-") {
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix("fetch-")
+    {
       let parts = name.split(separator: "-")
       guard parts.count == 3, let pid = pid_t(parts[1]), kill(pid, 0) != 0, errno == ESRCH else { continue }
       try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
