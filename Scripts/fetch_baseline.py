@@ -1,5 +1,6 @@
 """The raw HTTP cost of the fetch benchmark: GETs the same pages one at a time over one
-keep-alive connection with Python's http.client, and prints "seconds S peak_rss_mb M pages N".
+keep-alive connection with Python's http.client, and prints
+"baseline fetch seconds S peak_rss_mb M pages N".
 
     python3 Scripts/fetch_baseline.py PORT PAGES
 """
@@ -19,4 +20,4 @@ for number in range(pages):
         fetched += 1
 seconds = time.monotonic() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print("seconds %.3f peak_rss_mb %.0f pages %d" % (seconds, peak, fetched))
+print("baseline fetch seconds %.3f peak_rss_mb %.0f pages %d" % (seconds, peak, fetched))

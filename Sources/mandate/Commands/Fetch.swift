@@ -87,6 +87,12 @@ struct ByteSize: ExpressibleByArgument {
 
   init(bytes: Int) { self.bytes = bytes }
 
+  var defaultValueDescription: String {
+    if bytes % 1_000_000 == 0 { return "\(bytes / 1_000_000)M" }
+    if bytes % 1000 == 0 { return "\(bytes / 1000)k" }
+    return "\(bytes)"
+  }
+
   init?(argument: String) {
     let text = argument.lowercased().replacingOccurrences(of: "b", with: "")
     let units: [Character: Int] = ["k": 1000, "m": 1_000_000, "g": 1_000_000_000]
