@@ -74,6 +74,7 @@ public final class FetchRun: Sendable {
   public func run(_ targets: [FetchTarget], progress: (@Sendable (FetchProgress) -> Void)? = nil) async throws
     -> FetchReport
   {
+    let timer = PhaseTimer("fetch")
     let scratch = try Scratch(workspace: workspace)
     let store = SnapshotStore(workspace: workspace)
     let state = FetchState.load(workspace)
@@ -84,6 +85,7 @@ public final class FetchRun: Sendable {
 
     let outcomes = await Self.fetchAll(
       targets.map { ($0.url, state.entries[$0.url]?.validators) }, fetcher: fetcher, counter: counter)
+    timer.mark("fetch")
     var prepared: [[Prepared]] = []
     var unreadable: [Prepared] = []
     var follows: [(feed: Int, links: [String])] = []
@@ -99,6 +101,7 @@ public final class FetchRun: Sendable {
         if !links.isEmpty { follows.append((prepared.count - 1, links)) }
       }
     }
+    timer.mark("keep bodies")
     if !follows.isEmpty {
       let pages = follows.flatMap { follow in follow.links.map { (follow.feed, $0) } }
       counter.add(pages.count)
@@ -122,9 +125,15 @@ public final class FetchRun: Sendable {
         [entry] + followed.filter { $0.via == entry.url }
       }
     }
+    timer.mark("follow")
+    // The bodies are on disk before the record names them.
+    store.synchronize()
+    timer.mark("flush bodies")
     let all = prepared.flatMap { $0 }
     if !all.isEmpty { report.imported = try importBodies(all, progress: progress) }
+    timer.mark("import")
     try record(all, unreadable: unreadable, imported: report.imported, store: store)
+    timer.mark("log and state")
     return report
   }
 
@@ -270,11 +279,7 @@ final class Scratch: @unchecked Sendable {
   func write(_ data: Data) throws -> URL {
     count += 1
     let file = directory.appendingPathComponent(String(format: "%06d", count))
-    do {
-      try data.write(to: file)
-    } catch {
-      throw RecordError.writeFailed(path: file.path, reason: TextFile.describe(error))
-    }
+    try PlainFile.write(data, to: file)
     return file
   }
 }

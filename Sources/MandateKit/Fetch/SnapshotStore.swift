@@ -7,8 +7,11 @@ import Foundation
 /// The folder is part of the workspace and meant to be committed with `Events/`: it is the
 /// evidence the record was read from, and `mandate fetch --reimport` reads the record again from
 /// it, without the network, when extraction improves. See docs/fetching.md.
-public struct SnapshotStore: Sendable {
+public final class SnapshotStore: @unchecked Sendable {
   public let directory: URL
+  private let lock = NSLock()
+  /// Bodies written but not yet flushed to disk.
+  private var unsynchronized = Set<URL>()
 
   public init(workspace: Workspace) {
     directory = workspace.root.appendingPathComponent("Snapshots", isDirectory: true)
@@ -29,14 +32,53 @@ public struct SnapshotStore: Sendable {
   }
 
   /// Keeps `body` (once: a body already kept is not written again); returns its address.
+  ///
+  /// The file appears whole or not at all (written beside it, then renamed), but is not yet
+  /// flushed to disk: a fetch keeps its bodies, then flushes them all at once (`synchronize`)
+  /// before the record names them, because a flush per file costs milliseconds each.
   @discardableResult
   public func keep(_ body: Data) throws -> String {
     let address = Self.address(of: body)
     let target = url(of: address)
     if FileManager.default.fileExists(atPath: target.path) { return address }
     let compressed = try Gzip.compress(body)
-    try AtomicFile.write(compressed, to: target)
+    let directory = target.deletingLastPathComponent()
+    let temporary = directory.appendingPathComponent(".\(address).gz.tmp-\(getpid())")
+    if mkdir(directory.path, 0o755) != 0 && errno != EEXIST {
+      do {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      } catch {
+        throw RecordError.writeFailed(path: directory.path, reason: TextFile.describe(error))
+      }
+    }
+    do {
+      try PlainFile.write(compressed, to: temporary)
+    } catch {
+      unlink(temporary.path)
+      throw error
+    }
+    guard rename(temporary.path, target.path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary.path)
+      throw RecordError.writeFailed(path: target.path, reason: reason)
+    }
+    lock.withLock { unsynchronized.insert(target) }
     return address
+  }
+
+  /// Flushes the bodies kept since the last call, and their folders, to disk, several at a time.
+  public func synchronize() {
+    let files = lock.withLock { () -> [URL] in
+      defer { unsynchronized.removeAll() }
+      return Array(unsynchronized)
+    }
+    let paths = files.map(\.path) + Set(files.map { $0.deletingLastPathComponent().path }).sorted()
+    DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+      let fd = open(paths[index], O_RDONLY | O_CLOEXEC)
+      guard fd >= 0 else { return }
+      fsync(fd)
+      close(fd)
+    }
   }
 
   /// The body kept under `address`, checked against it.
