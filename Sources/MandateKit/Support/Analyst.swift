@@ -15,22 +15,6 @@ public enum Analyst {
   }
 
   static func gitUserName(in directory: URL, environment: [String: String]) -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", directory.path, "config", "user.name"]
-    process.environment = environment
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    do {
-      try process.run()
-    } catch {
-      return nil
-    }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { return nil }
-    let name = String(decoding: data, as: UTF8.self).trimmingWhitespace
-    return name.isEmpty ? nil : name
+    Git.run(["config", "user.name"], in: directory, environment: environment)?.value
   }
 }

@@ -1,0 +1,125 @@
+import Foundation
+
+/// The ledgers' rule in the workspace's `.gitattributes`, which is versioned and so holds for
+/// every clone: the union driver, which merges one-line decisions safely even where the
+/// repository has no `mandate merge-ledger` configured.
+public struct GitAttributesStep: WorkspaceSetupStep {
+  public static let pattern = "Tags/*.yaml"
+  public static let line = "\(pattern) merge=union"
+
+  public init() {}
+
+  public func apply(_ context: WorkspaceSetup.Context) throws -> [WorkspaceSetup.Action] {
+    let url = context.root.appendingPathComponent(".gitattributes")
+    let added = try LineFile.ensure(
+      url, line: Self.line, unlessLineStartsWith: Self.pattern + " ", display: ".gitattributes")
+    switch added {
+    case .added:
+      return [.init(changed: true, "`.gitattributes`: added `\(Self.line)` (ledgers merge line by line in any clone)")]
+    case .present:
+      return [.init(changed: false, "`.gitattributes`: has `\(Self.line)`")]
+    case .other(let existing):
+      return [.init(changed: false, "`.gitattributes`: kept its own rule for ledgers, `\(existing)`")]
+    }
+  }
+}
+
+/// `mandate merge-ledger` as git's merge driver for the ledgers of this repository: the driver in
+/// the repository's config, and the rule that selects it in `$GIT_DIR/info/attributes`, which
+/// takes precedence over `.gitattributes` but is not versioned (a clone without the driver
+/// keeps the union rule).
+public struct MergeDriverStep: WorkspaceSetupStep {
+  public static let driverName = "mandate-ledger"
+
+  public init() {}
+
+  public func apply(_ context: WorkspaceSetup.Context) throws -> [WorkspaceSetup.Action] {
+    let root = context.root
+    guard let top = git(["rev-parse", "--show-toplevel"], context)?.value else {
+      return [
+        .init(
+          changed: false,
+          "not in a git repository: no merge driver to set up (run `mandate init` again after `git init`)")
+      ]
+    }
+    var actions: [WorkspaceSetup.Action] = []
+    let command = "\(context.executable) merge-ledger %O %A %B %P"
+    for (key, value) in [("name", "mandate decisions ledger"), ("driver", command)] {
+      let name = "merge.\(Self.driverName).\(key)"
+      if git(["config", "--local", "--get", name], context)?.value == value {
+        actions.append(.init(changed: false, "git config \(name): `\(value)`"))
+        continue
+      }
+      try require(["config", "--local", name, value], context)
+      actions.append(.init(changed: true, "git config \(name): set to `\(value)`"))
+    }
+    guard let attributesPath = git(["rev-parse", "--git-path", "info/attributes"], context)?.value else {
+      throw SetupError.gitFailed(command: "rev-parse --git-path info/attributes", reason: "no path printed")
+    }
+    let attributes = URL(fileURLWithPath: attributesPath, relativeTo: root).standardizedFileURL
+    let prefix = Self.prefix(of: root, inside: URL(fileURLWithPath: top))
+    let pattern = prefix + GitAttributesStep.pattern
+    let line = "\(pattern) merge=\(Self.driverName)"
+    let shown = PathDisplay(base: root).path(attributes)
+    switch try LineFile.ensure(attributes, line: line, unlessLineStartsWith: pattern + " ", display: shown) {
+    case .added:
+      actions.append(.init(changed: true, "`\(shown)`: added `\(line)`"))
+    case .present:
+      actions.append(.init(changed: false, "`\(shown)`: has `\(line)`"))
+    case .other(let existing):
+      actions.append(.init(changed: false, "`\(shown)`: kept its own rule for ledgers, `\(existing)`"))
+    }
+    return actions
+  }
+
+  /// The workspace's path inside the repository, with a trailing slash ("" at the top).
+  static func prefix(of root: URL, inside top: URL) -> String {
+    let rootParts = root.resolvingSymlinksInPath().standardizedFileURL.pathComponents
+    let topParts = top.resolvingSymlinksInPath().standardizedFileURL.pathComponents
+    guard rootParts.count > topParts.count, Array(rootParts.prefix(topParts.count)) == topParts else { return "" }
+    return rootParts.dropFirst(topParts.count).joined(separator: "/") + "/"
+  }
+
+  private func git(_ arguments: [String], _ context: WorkspaceSetup.Context) -> Git.Result? {
+    Git.run(arguments, in: context.root, environment: context.environment)
+  }
+
+  private func require(_ arguments: [String], _ context: WorkspaceSetup.Context) throws {
+    let result = git(arguments, context)
+    guard let result, result.status == 0 else {
+      throw SetupError.gitFailed(
+        command: arguments.joined(separator: " "),
+        reason: result?.error.trimmingWhitespace ?? "git could not be started")
+    }
+  }
+}
+
+/// Small line-oriented config files (`.gitattributes`, `.gitignore`): a line is added at the end
+/// unless it, or another line for the same pattern, is there.
+enum LineFile {
+  enum Outcome: Equatable {
+    case added, present
+    /// Another line for the pattern, left as it is.
+    case other(String)
+  }
+
+  static func ensure(_ url: URL, line: String, unlessLineStartsWith prefix: String, display: String) throws -> Outcome {
+    var text = ""
+    if FileManager.default.fileExists(atPath: url.path) {
+      do {
+        text = try String(contentsOf: url, encoding: .utf8)
+      } catch {
+        throw RecordError.readFailed(path: display, reason: TextFile.describe(error))
+      }
+    }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    if lines.contains(line) { return .present }
+    if let existing = lines.first(where: { $0.hasPrefix(prefix) }) { return .other(existing) }
+    if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+    text += line + "\n"
+    try AtomicFile.write(Data(text.utf8), to: url)
+    return .added
+  }
+}
