@@ -15,7 +15,7 @@ enum FetchSummary {
       switch entry.outcome {
       case .fetched(let format, let bytes), .reread(let format, let bytes):
         let verb = entry.via != nil ? "followed" : (isReread(entry.outcome) ? "read again" : "fetched")
-        var line = "\(indent)\(verb) \(entry.url) (\(format?.rawValue ?? "?"), \(size(bytes)))"
+        var line = "\(indent)\(verb) \(entry.url) (\(format?.rawValue ?? "?"), \(ByteCount.describe(bytes)))"
         if let file = files[entry.url] ?? files[entry.url.removingTrailingSlash] {
           line += ": \(plural(file.items, "item"))"
           if file.rejected > 0 { line += ", \(file.rejected) rejected" }
@@ -54,11 +54,6 @@ enum FetchSummary {
     return false
   }
 
-  static func size(_ bytes: Int) -> String {
-    if bytes < 1000 { return "\(bytes) bytes" }
-    if bytes < 1_000_000 { return String(format: "%.1f kB", Double(bytes) / 1000) }
-    return String(format: "%.1f MB", Double(bytes) / 1_000_000)
-  }
 }
 
 extension String {

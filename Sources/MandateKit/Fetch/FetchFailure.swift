@@ -89,9 +89,9 @@ public enum FetchFailure: Error, Sendable, Equatable, CustomStringConvertible {
   }
 }
 
-/// Sizes in words: "512 bytes", "20 MB".
-enum ByteCount {
-  static func describe(_ bytes: Int) -> String {
+/// Sizes in words: "512 bytes", "4.8 kB", "20 MB".
+public enum ByteCount {
+  public static func describe(_ bytes: Int) -> String {
     if bytes < 1000 { return "\(bytes) bytes" }
     if bytes < 1_000_000 { return String(format: bytes % 1000 == 0 ? "%.0f kB" : "%.1f kB", Double(bytes) / 1000) }
     return String(format: bytes % 1_000_000 == 0 ? "%.0f MB" : "%.1f MB", Double(bytes) / 1_000_000)
