@@ -132,7 +132,7 @@ public final class FetchRun: Sendable {
     let all = prepared.flatMap { $0 }
     if !all.isEmpty { report.imported = try importBodies(all, progress: progress) }
     timer.mark("import")
-    try record(all, unreadable: unreadable, imported: report.imported, store: store)
+    try record(all, unreadable: unreadable, report: report, store: store)
     timer.mark("log and state")
     return report
   }
@@ -176,16 +176,24 @@ public final class FetchRun: Sendable {
 
   /// Logs the kept bodies (in the order they were fetched) and stores the validators of those
   /// that were imported, under the workspace lock.
-  private func record(_ prepared: [Prepared], unreadable: [Prepared], imported: ImportReport?, store: SnapshotStore)
-    throws
-  {
+  private func record(
+    _ prepared: [Prepared], unreadable: [Prepared], report: FetchReport, store: SnapshotStore
+  ) throws {
     guard !prepared.isEmpty || !unreadable.isEmpty else { return }
-    let failed = Set((imported?.failed ?? []).map(\.path))
+    let failed = Set((report.imported?.failed ?? []).map(\.path))
+    // A feed with a page that could not be fetched or read keeps no validators: the next fetch
+    // gets it whole and follows the links still missing (those fetched are not fetched again).
+    var incomplete = Set(
+      report.entries.compactMap { entry -> String? in
+        if case .failed = entry.outcome { return entry.via }
+        return nil
+      })
+    incomplete.formUnion(prepared.filter { failed.contains($0.body.url) }.compactMap(\.via))
     let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .exclusive)
     defer { _ = lock }
     try store.log((prepared + unreadable).sorted { $0.file.path < $1.file.path }.map(entry))
     var state = FetchState.load(workspace)
-    for item in prepared where !failed.contains(item.body.url) {
+    for item in prepared where !failed.contains(item.body.url) && !incomplete.contains(item.target.url) {
       state.entries[item.body.requested] = FetchState.Entry(
         etag: item.body.etag, lastModified: item.body.lastModified, snapshot: item.snapshot,
         fetched: Timestamp.format(item.body.fetchedAt))

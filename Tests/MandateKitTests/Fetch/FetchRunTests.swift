@@ -183,6 +183,24 @@ import Testing
     #expect(try server.requests().filter { $0.path.hasPrefix("/csto/") }.count == 1)
   }
 
+  /// A feed whose page could not be fetched keeps no validators: the next fetch gets the feed
+  /// whole and tries the missing page again, not the one it has.
+  @Test func aFeedWithAMissingPageIsFetchedWholeNextTime() async throws {
+    let server = try LoopbackServer()
+    let scratch = try ScratchWorkspace()
+    let target = FetchTarget(url: server.url("/partly-broken.xml"), follow: true)
+    let first = try await Self.run(scratch, [target])
+    #expect(
+      Self.outcomes(first, server) == [
+        "/partly-broken.xml rss", "/articles/1.html html", "/gone.html failed: HTTP 404 (Not Found)",
+      ])
+    let second = try await Self.run(scratch, [target])
+    #expect(Self.outcomes(second, server) == ["/partly-broken.xml rss", "/gone.html failed: HTTP 404 (Not Found)"])
+    let requests = try server.requests()
+    #expect(requests.filter { $0.path == "/partly-broken.xml" }.map(\.if_none_match) == [nil, nil])
+    #expect(requests.filter { $0.path == "/articles/1.html" }.count == 1)
+  }
+
   /// Items sharing one link (a section's address) are not followed: the page would make one
   /// event of them all.
   @Test func aLinkSharedByItemsIsNotFollowed() async throws {

@@ -136,6 +136,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path == "/csto/" + CSTO_PAGE:
             with open(os.path.join(SAMPLES, CSTO_PAGE), "rb") as page:
                 return self.send(200, page.read(), "text/plain; charset=utf-8")
+        if path == "/partly-broken.xml":
+            if self.headers.get("If-None-Match") == '"p1"':
+                return self.send(304, headers=[("ETag", '"p1"')])
+            items = [FEED_ITEMS[0], ("A lost article", "/gone.html", "An article the server lost.",
+                                     "Sat, 25 May 2024 10:00:00 GMT")]
+            return self.send(200, rss(items, host=self.headers["Host"]), "application/rss+xml", [("ETag", '"p1"')])
         if path == "/shared-link.xml":
             return self.send(200, rss([(t, "/section/", d, p) for t, _, d, p in FEED_ITEMS], host=self.headers["Host"]), "application/rss+xml")
         if path == "/redirect":
