@@ -3,7 +3,7 @@ import Foundation
 /// How `mandate fetch` talks to servers. The defaults are a polite crawler's.
 public struct FetchSettings: Sendable {
   /// Sent with every request; names mandate and its version, as crawlers should.
-  public var userAgent = "mandate/\(MandateVersion.current) (news fetcher; +https://github.com/mandate-tool/mandate)"
+  public var userAgent = "mandate/\(MandateVersion.current) (news fetcher for mandate tracking)"
   /// The product token robots.txt groups are matched against.
   public var robotsAgent = "mandate"
   /// Seconds a whole response may take.

@@ -139,7 +139,7 @@ import Testing
     #expect(String(decoding: body.body, as: UTF8.self).contains("Compressed feed"))
     let request = try #require(try server.requests().last)
     #expect(
-      request.agent == "mandate/\(MandateVersion.current) (news fetcher; +https://github.com/mandate-tool/mandate)")
+      request.agent == "mandate/\(MandateVersion.current) (news fetcher for mandate tracking)")
     #expect(request.accept_encoding?.contains("gzip") == true)
   }
 
