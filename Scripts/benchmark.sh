@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Benchmarks with a release build, side by side with the baselines of ../shared/bench in the same run.
+# Benchmarks with a release build, side by side with the baselines of ../shared/bench in the same run
+# (and, for fetching, Scripts/fetch_baseline.py against the test server on 127.0.0.1).
 #
 #   Scripts/benchmark.sh [SIZE...]        sizes of generated corpora (default: 10000 100000)
 #   Scripts/benchmark.sh pages            only the saved web pages (below)
+#   Scripts/benchmark.sh fetch            only the fetch benchmark
 #
 # Environment: MANDATE_BENCH_SHARED (default ../shared/bench), MANDATE_BENCH_DATA (where corpora are
 # generated and kept, default .build-bench-data/; 100,000 items take about 45 s to generate, once).
@@ -20,10 +22,12 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${MANDATE_BENCH_SHARED:-$root/../shared/bench}"
 data="${MANDATE_BENCH_DATA:-$root/.build-bench-data}"
-pages_only=0
-if [ "${1:-}" = pages ]; then pages_only=1; shift; fi
+# Only one part: `pages` or `fetch` as the first argument.
+only=""
+case "${1:-}" in pages | fetch) only="$1"; shift ;; esac
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+[ -z "$only" ] || sizes=()
 [ -d "$shared" ] || { echo "no baselines at $shared (set MANDATE_BENCH_SHARED)" >&2; exit 2; }
 
 cd "$root"
@@ -38,8 +42,16 @@ echo "# mandate benchmarks, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(free 
 field() { sed -E "s/.* $1 ([0-9.]+).*/\1/"; }
 ratio() { python3 -c "print(f'{float($1)/float($2):.2f}')"; }
 
+if [ -z "$only" ]; then
+  "$bench" yaml --megabytes 10
+  "$bench" dates
+  "$bench" suggest-quality --repository "$root"
+fi
+
 pages_corpus="${MANDATE_BENCH_PAGES:-$root/../shared/corpora/readability-test-pages}"
-if [ -d "$pages_corpus" ]; then
+if [ "$only" = fetch ]; then
+  :
+elif [ -d "$pages_corpus" ]; then
   baseline=$(python3 "$shared/baseline_extract.py" "$pages_corpus" --score)
   echo "$baseline" | sed 's/^/baseline trafilatura+htmldate /'
   text_seconds=$(echo "$baseline" | head -1 | sed -E 's/.*seconds ([0-9.]+) \(trafilatura.*/\1/')
@@ -57,13 +69,31 @@ if [ -d "$pages_corpus" ]; then
 else
   echo "no web page corpus at $pages_corpus (set MANDATE_BENCH_PAGES); pages skipped" >&2
 fi
-[ "$pages_only" = 0 ] || exit 0
+if [ -z "$only" ] || [ "$only" = fetch ]; then
+  # Fetching 1,000 small pages (JSONL, ~150 bytes) from the test server on 127.0.0.1, no delay
+  # between requests: robots.txt, each GET, keeping the bodies, one import. Then the same again,
+  # conditional (all 304). The baseline GETs the same pages over one keep-alive connection with
+  # Python's http.client: the bare HTTP cost.
+  pages=1000
+  ws="$(mktemp -d "${TMPDIR:-/tmp}/mandate-bench-XXXXXX")"
+  mkdir -p "$ws/Priorities" && cp Priorities/*.yaml "$ws/Priorities/"
+  python3 Tests/MandateKitTests/Fixtures/fetch/server.py /dev/null "$pages" </dev/null >"$ws/port" &
+  server=$!
+  while [ ! -s "$ws/port" ]; do sleep 0.1; done
+  port=$(head -1 "$ws/port")
+  urls=()
+  for ((n = 0; n < pages; n++)); do urls+=("http://127.0.0.1:$port/bench/$n.jsonl"); done
+  base_fetch=$(python3 Scripts/fetch_baseline.py "$port" "$pages" | field seconds)
+  line=$("$bench" exec --label "fetch-$pages" -- "$mandate" fetch --delay 0 --workspace "$ws" "${urls[@]}")
+  seconds=$(echo "$line" | field seconds)
+  echo "$line pages_per_second $(python3 -c "print(round($pages / $seconds))") baseline_seconds $base_fetch ratio $(ratio "$seconds" "$base_fetch")"
+  line=$("$bench" exec --label "refetch-conditional-$pages" -- "$mandate" fetch --delay 0 --workspace "$ws" "${urls[@]}")
+  echo "$line pages_per_second $(python3 -c "print(round($pages / $(echo "$line" | field seconds)))")"
+  kill "$server" 2>/dev/null || true
+  rm -rf "$ws"
+fi
 
-"$bench" yaml --megabytes 10
-"$bench" dates
-"$bench" suggest-quality --repository "$root"
-
-for n in "${sizes[@]}"; do
+for n in "${sizes[@]+"${sizes[@]}"}"; do
   corpus="$data/$n"
   if [ ! -f "$corpus/news.jsonl" ]; then
     echo "generating $n items into $corpus ..." >&2

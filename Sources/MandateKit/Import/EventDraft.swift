@@ -12,6 +12,9 @@ struct EventDraft: Sendable {
   var basis: DateBasis
   var evidence: String?
   var identity: EventIdentity
+  /// For the article of a page fetched because a feed item links to it: the key of that link.
+  /// The item's event is this news whatever its title says, so it matches by the link alone.
+  var linkKey: UInt64?
 
   var id: String { identity.id }
 
@@ -23,14 +26,15 @@ extension EventDraft {
   /// Reads the date (see `EventDating`) and computes the identity of `raw`.
   ///
   /// A teaser saying "today" without a page date stays undated: never guessed.
-  init(raw: RawItem, file: String?, sourceName: String?, seen: Day) {
+  init(raw: RawItem, file: String?, sourceName: String?, seen: Day, fetched: FetchProvenance? = nil) {
     title = raw.title.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
     text = raw.body.trimmingWhitespace
     language = raw.language
     truncated = raw.truncated
     source = EventSource(
       file: file, position: raw.position, url: raw.url.flatMap { $0.isEmpty ? nil : $0 }, role: raw.role,
-      name: sourceName, firstSeen: seen, published: raw.publishedPrecision == .day ? raw.published : nil)
+      name: sourceName, firstSeen: seen, published: raw.publishedPrecision == .day ? raw.published : nil,
+      fetched: fetched)
     let dating = EventDating.date(
       title: title, text: text, published: raw.published,
       publishedPrecision: raw.publishedPrecision == .none ? .day : raw.publishedPrecision,

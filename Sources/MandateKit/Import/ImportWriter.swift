@@ -193,6 +193,8 @@ final class ImportWriter {
     try check(urlSlots, identity.urlKey, column: "url_key", knownKeys: known.urls) {
       EventMatching.sameURLNews(draft, $0)
     }
+    // A followed page and the feed item linking to it are one piece of news.
+    try check(urlSlots, draft.linkKey, column: "url_key", knownKeys: known.urls) { _ in true }
     return found
   }
 

@@ -13,15 +13,21 @@ public struct ImportOptions: Sendable {
   public var strict: Bool
   /// The day recorded as `first_seen` for new sources.
   public var today: Day
+  /// An input that cannot be read at all (its format unknown, a broken feed) is reported in
+  /// `ImportReport.failed` and the others are imported; otherwise it stops the import. Fetching
+  /// sets it: one failing source must not stop the others.
+  public var continueAfterFailedInputs: Bool
 
   public init(
-    format: ImportFormat? = nil, sourceName: String? = nil, dryRun: Bool = false, strict: Bool = false, today: Day
+    format: ImportFormat? = nil, sourceName: String? = nil, dryRun: Bool = false, strict: Bool = false, today: Day,
+    continueAfterFailedInputs: Bool = false
   ) {
     self.format = format
     self.sourceName = sourceName
     self.dryRun = dryRun
     self.strict = strict
     self.today = today
+    self.continueAfterFailedInputs = continueAfterFailedInputs
   }
 }
 
@@ -44,7 +50,16 @@ public struct ImportReport: Sendable, Equatable {
     public var headline: String
   }
 
+  /// An input that could not be read at all, and why.
+  public struct FailedInput: Sendable, Equatable {
+    /// The file, or the address a fetched input came from.
+    public var path: String
+    public var reason: String
+  }
+
   public var files: [FileSummary] = []
+  /// Inputs skipped whole (only with `ImportOptions.continueAfterFailedInputs`).
+  public var failed: [FailedInput] = []
   /// Items (occurrences) read from all files.
   public var items = 0
   /// Events that were not in the record before.
@@ -145,6 +160,7 @@ public final class Importer {
         report.files = producer.files
         report.rejected = producer.rejected
         report.warnings = producer.warnings
+        report.failed = producer.failed
         report.items = producer.files.reduce(0) { $0 + $1.items }
         (report.newEvents, report.newUndated) = writer.newEvents
         report.mergedIntoExisting = writer.mergedIntoRecorded

@@ -164,9 +164,12 @@ public struct EventSource: Sendable, Equatable, Hashable, Codable {
   /// `pubDate`, a JSONL `date`), when it gives one to the day. Kept apart from the event's own
   /// date, which the text may state.
   public var published: Day?
+  /// Where and when the source was downloaded, for sources `mandate fetch` imported.
+  public var fetched: FetchProvenance?
 
   public init(
-    file: String?, position: Int?, url: String?, role: Role, name: String?, firstSeen: Day, published: Day? = nil
+    file: String?, position: Int?, url: String?, role: Role, name: String?, firstSeen: Day, published: Day? = nil,
+    fetched: FetchProvenance? = nil
   ) {
     self.file = file
     self.position = position
@@ -175,15 +178,23 @@ public struct EventSource: Sendable, Equatable, Hashable, Codable {
     self.name = name
     self.firstSeen = firstSeen
     self.published = published
+    self.fetched = fetched
   }
 
   private enum CodingKeys: String, CodingKey {
-    case file, position, url, role, name, published
+    case file, position, url, role, name, published, fetched
     case firstSeen = "first_seen"
   }
 
   /// What makes two sources the same place, whenever they were seen.
+  ///
+  /// A fetched source is the same place whenever it is fetched again: the same address serving
+  /// the same item. Its position is left out, because a feed that gains items moves the older
+  /// ones down.
   public var key: String {
-    "\(file ?? "")\u{1F}\(position.map(String.init) ?? "")\u{1F}\(url ?? "")\u{1F}\(role.rawValue)"
+    if let fetched {
+      return "\u{1F}\(fetched.from)\u{1F}\(url ?? "")\u{1F}\(role.rawValue)"
+    }
+    return "\(file ?? "")\u{1F}\(position.map(String.init) ?? "")\u{1F}\(url ?? "")\u{1F}\(role.rawValue)"
   }
 }

@@ -153,6 +153,10 @@ public enum EventRenderer {
       let published = source.published.map { ", published \($0)" } ?? ""
       out +=
         "  \(source.role.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(place)\(name)\(published), first seen \(source.firstSeen)\n"
+      if let fetched = source.fetched {
+        let kept = fetched.snapshot.map { ", kept as Snapshots/\($0.prefix(2))/\($0).gz" } ?? ""
+        out += "         fetched \(fetched.at) from \(fetched.from)\(kept)\n"
+      }
     }
     out += "\n"
     if let title = event.title { out += TextWrap.block(title, width: width, firstPrefix: "", indent: "") + "\n\n" }

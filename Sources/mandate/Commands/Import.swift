@@ -67,41 +67,13 @@ extension MandateCommand {
     }
 
     private func print(report: ImportReport) {
-      let display = PathDisplay(base: options.currentDirectory)
       var out = ""
       for file in report.files {
         let rejected = file.rejected > 0 ? ", \(file.rejected) rejected" : ""
         out += "read \(file.path) (\(file.format.rawValue)): \(plural(file.items, "item"))\(rejected)\n"
       }
-      for rejection in report.rejected.prefix(50) {
-        Output.stderr("\(rejection.file):\(rejection.line): rejected: \(rejection.reason)")
-      }
-      if report.rejected.count > 50 { Output.stderr("… and \(report.rejected.count - 50) more rejected records") }
-      for warning in report.warnings.prefix(50) {
-        Output.stderr(
-          "\(warning.file):\(warning.line): \(Output.errorStyle.apply(.boldYellow, "warning:")) \(warning.message)")
-      }
-      if report.warnings.count > 50 { Output.stderr("… and \(report.warnings.count - 50) more warnings") }
-      let undated = report.newUndated > 0 ? " (\(report.newUndated) undated)" : ""
-      out += "\(plural(report.items, "item")) from \(plural(report.files.count, "file")): "
-      out += "\(plural(report.newEvents, "new event"))\(undated), "
-      out += "\(report.mergedIntoExisting) merged into existing, \(report.alreadyRecorded) already recorded, "
-      out += "\(report.rejected.count) rejected\n"
-      if report.dryRun && !report.wouldAdd.isEmpty {
-        out += "would add \(plural(report.wouldAdd.count, "event")):\n"
-        for event in report.wouldAdd {
-          let date = DateLabel.text(date: event.date, dateEnd: event.dateEnd, precision: event.precision)
-          out +=
-            "  \(event.id.prefix(8))  \(date.padding(toLength: 16, withPad: " ", startingAt: 0)) \(event.headline)\n"
-        }
-      }
-      if report.changedFiles.isEmpty {
-        out += "no change to the record\n"
-      } else {
-        let verb = report.dryRun ? "would write" : "wrote"
-        out += "\(verb) \(report.changedFiles.joined(separator: ", "))\n"
-      }
-      _ = display
+      ImportSummary.printRejections(report)
+      out += ImportSummary.totals(report, inputs: plural(report.files.count, "file"))
       Output.stdout(out)
     }
   }
