@@ -122,6 +122,12 @@ struct ReviewRenderer {
     case .reject: return "rejected \(items) for \(id)"
     case .untag: return "withdrew the tag of \(id) for \(items)"
     case .status: return "assessed \(items)"
+    case .rename: return "renamed \(items)"
+    case .resolve:
+      let outcome =
+        first.outcome == .reject
+        ? "not evidence" : "\(first.strength?.rawValue ?? "declaratory"), \(first.stance?.rawValue ?? "supports")"
+      return "resolved \(id) for \(items): \(outcome)"
     }
   }
 

@@ -110,9 +110,9 @@ public final class ReportBuilder {
     let counted = DayRange(start: period.range.start, end: max(period.range.start, min(period.range.end, asOf)))
     let toDate = DayRange(start: mandate.term.start, end: max(mandate.term.start, min(mandate.term.end, asOf)))
     let timer = PhaseTimer("report")
-    let fullState = try index.ledgerState(mandate: mandate.id)
+    let fullState = try index.ledgerState(for: mandate)
     let state =
-      options.recordedBy == nil ? fullState : try index.ledgerState(mandate: mandate.id, recordedBy: options.recordedBy)
+      options.recordedBy == nil ? fullState : try index.ledgerState(for: mandate, recordedBy: options.recordedBy)
     timer.mark("ledger state")
     let placed = try placedTags(state, detailed: counted)
     timer.mark("tags placed")

@@ -17,7 +17,7 @@ extension ReviewSession {
     // The lock is released before the session starts: each decision takes it exclusively.
     let (suggestions, abbreviations) = try withExtendedLifetime(lock) {
       let (index, _) = try EventIndex.open(workspace, lock: lock)
-      let suggester = try Suggester(mandate: mandate, index: index, state: try index.ledgerState(mandate: mandate.id))
+      let suggester = try Suggester(mandate: mandate, index: index, state: try index.ledgerState(for: mandate))
       let suggestions = try suggester.suggest(
         SuggestionQuery(range: range, top: min(top, maximumTop), minScore: minScore, keepUnmatched: true))
       return (suggestions, try index.abbreviations(for: suggestions.map(\.event.id)))
@@ -38,7 +38,7 @@ extension ReviewSession {
     let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .shared)
     let (subjects, abbreviations) = try withExtendedLifetime(lock) {
       let (index, _) = try EventIndex.open(workspace, lock: lock)
-      let tags = SuspectTags.find(in: try index.ledgerState(mandate: mandate.id), mandate: mandate)
+      let tags = SuspectTags.find(in: try index.ledgerState(for: mandate), mandate: mandate)
       let subjects = try tags.map { Subject.suspect($0, try index.event(id: $0.event)) }
       return (subjects, try index.abbreviations(for: tags.map(\.event)))
     }

@@ -13,7 +13,7 @@ import Testing
   static func fixtureWithSuspectTag() throws -> Fixture {
     let fixture = try Fixture()
     let desk = DecisionDesk(workspace: fixture.scratch.workspace, mandate: fixture.mandate)
-    try desk.append([
+    try desk.record([
       Decision(
         kind: .tag, event: ReviewSessionTests.first, item: "P1.1", strength: .material, stance: .supports,
         note: "envoy met", fingerprint: "000000000000", by: "carol", at: Timestamp.parse("2024-05-01T09:00:00Z")!)
