@@ -12,11 +12,12 @@ struct InitCommandTests {
       first.stdout.split(separator: "\n").first { $0.contains("merge.mandate-ledger.driver") })
     #expect(executable.hasSuffix(" merge-ledger %O %A %B %P`"))
     let lines = first.stdout.split(separator: "\n").map(String.init)
-    #expect(
-      lines.first == "+ `.gitattributes`: added `Tags/*.yaml merge=union` (ledgers merge line by line in any clone)")
+    #expect(lines.first == "+ `.gitignore`: added `.mandate/` (the index is derived from the record)")
+    #expect(lines[1] == "+ `.gitattributes`: added `Tags/*.yaml merge=union` (ledgers merge line by line in any clone)")
+    #expect(lines.contains("= `Tags/kz-csto-2024.yaml`: ledger schema 2"))
     #expect(lines.contains("+ git config merge.mandate-ledger.name: set to `mandate decisions ledger`"))
     #expect(lines.contains("+ `.git/info/attributes`: added `Tags/*.yaml merge=mandate-ledger`"))
-    #expect(lines.last == "done: 4 changed")
+    #expect(lines.last == "done: 5 changed")
     #expect(try repo.read(".gitattributes") == "Tags/*.yaml merge=union\n")
     #expect(try repo.read(".git/info/attributes").hasSuffix("Tags/*.yaml merge=mandate-ledger\n"))
     let driver = try repo.git("config", "--local", "merge.mandate-ledger.driver").stdout
@@ -59,9 +60,10 @@ struct InitCommandTests {
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       result.stdout == """
+        + `.gitignore`: added `.mandate/` (the index is derived from the record)
         + `.gitattributes`: added `Tags/*.yaml merge=union` (ledgers merge line by line in any clone)
         = not in a git repository: no merge driver to set up (run `mandate init` again after `git init`)
-        done: 1 changed
+        done: 2 changed
 
         """)
   }

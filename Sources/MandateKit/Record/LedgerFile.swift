@@ -192,18 +192,25 @@ public struct LedgerFile: Sendable {
     try AtomicFile.write(Data(canonicalText(decisions).utf8), to: url)
   }
 
-  /// Removes `decisions` from the end of the file if they are its last lines, exactly as
-  /// `append` wrote them (a `review` undo moments after); false, touching nothing, when the file
-  /// ends otherwise (another decision was written since, or the entries were edited). Every
+  /// Removes `decisions`' lines if they are still where `append` put them: together, and the
+  /// last lines of their analyst (a `review` undo moments after); false, touching nothing, when
+  /// they are not (the analyst recorded something since, or the entries were edited). Every
   /// other byte is kept, comments included.
   public func removeLast(_ decisions: [Decision]) throws(RecordError) -> Bool {
     guard !decisions.isEmpty else { return true }
     guard exists else { return false }
     let text = try existingText()
-    let tail = decisions.map { LedgerLine.encode($0) + "\n" }.joined()
-    guard text.hasSuffix(tail) else { return false }
+    let block = decisions.map { LedgerLine.encode($0) + "\n" }.joined()
+    guard let range = text.range(of: block, options: .backwards),
+      range.lowerBound == text.startIndex || text[text.index(before: range.lowerBound)] == "\n"
+    else { return false }
+    let after = text[range.upperBound...]
+    for analyst in Set(decisions.map(\.by)) where after.contains(", by: \(LedgerLine.quoted(analyst)), ") {
+      return false
+    }
     removeStrayTemporaries()
-    let kept: String = String(text.dropLast(tail.count))
+    var kept = text
+    kept.removeSubrange(range)
     try AtomicFile.write(Data(kept.utf8), to: url)
     return true
   }

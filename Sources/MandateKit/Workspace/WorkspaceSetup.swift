@@ -47,10 +47,10 @@ public struct WorkspaceSetup: Sendable {
 
   public init(steps: [any WorkspaceSetupStep]) { self.steps = steps }
 
-  /// What a repository holding a workspace needs: `.gitattributes`, the merge driver, and
-  /// ledgers that merge (schema 2).
+  /// What a repository holding a workspace needs: the index left out of git, `.gitattributes`,
+  /// the merge driver, and ledgers that merge (schema 2).
   public static var repositorySteps: [any WorkspaceSetupStep] {
-    [GitAttributesStep(), MergeDriverStep(), LedgerMigrationStep()]
+    [GitIgnoreStep(), GitAttributesStep(), MergeDriverStep(), LedgerMigrationStep()]
   }
 
   /// Sets up an existing workspace for git.
