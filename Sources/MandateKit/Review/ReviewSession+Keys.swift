@@ -81,3 +81,64 @@ extension ReviewSession {
     }
   }
 }
+
+extension ReviewSession {
+  /// An instruction about a disputed pair: a number adopts that analyst's decision, `r` settles
+  /// it as not evidence, `m`/`c` and `t` settle it as a tag of the mode's strength and stance;
+  /// the resolution is recorded in the reviewer's name with the note set by `n`.
+  func settle(_ key: ReviewKey, _ dispute: LedgerState.Dispute) -> Step {
+    let pair = dispute.pair
+    func resolve(_ verdict: LedgerState.Verdict) -> Step {
+      let note = mode.note
+      return record(.resolved) {
+        try desk.resolve(event: pair.event, item: pair.item, verdict: verdict, note: note, by: by)
+      }
+    }
+    switch key {
+    case .accept(let number):
+      guard dispute.positions.indices.contains(number - 1) else {
+        return Step(output: renderer.error("no decision \(number) (there are \(dispute.positions.count))") + "\n")
+      }
+      return resolve(dispute.positions[number - 1].verdict)
+    case .reject:
+      return resolve(.reject)
+    case .tag:
+      return resolve(.tag(mode.strength, mode.stance))
+    case .material:
+      mode.strength = mode.strength == .material ? .declaratory : .material
+      return Step(output: renderer.mode(mode) + "\n")
+    case .contradicts:
+      mode.stance = mode.stance == .contradicts ? .supports : .contradicts
+      return Step(output: renderer.mode(mode) + "\n")
+    case .note(let text):
+      mode.note = text
+      return Step(output: renderer.mode(mode) + "\n")
+    case .skip:
+      return advance(.skipped, ["skipped"])
+    case .unknown(let text):
+      return Step(output: "unknown key `\(text)`\n" + renderer.disputeKeys(dispute.positions.count) + "\n")
+    default:
+      return Step(output: renderer.disputeKeys(dispute.positions.count) + "\n")
+    }
+  }
+
+  /// A review of the pairs analysts disagree on, in event order.
+  public static func conflicts(
+    workspace: Workspace, mandate: Mandate, by: String, style: TerminalStyle = .plain, width: Int = 80,
+    now: @escaping () -> Date = { MandateClock.now() }
+  ) throws -> ReviewSession {
+    let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .shared)
+    let (subjects, abbreviations) = try withExtendedLifetime(lock) {
+      let (index, _) = try EventIndex.open(workspace, lock: lock)
+      let disputes = try index.ledgerState(for: mandate).sortedDisputes
+      let subjects = try disputes.map { Subject.dispute($0, try index.event(id: $0.pair.event)) }
+      return (subjects, try index.abbreviations(for: disputes.map(\.pair.event)))
+    }
+    let session = ReviewSession(
+      desk: DecisionDesk(workspace: workspace, mandate: mandate, now: now), subjects: subjects, by: by,
+      renderer: ReviewRenderer(mandate: mandate, abbreviations: abbreviations, style: style, width: width),
+      walksSuspects: true)
+    session.disputes = true
+    return session
+  }
+}

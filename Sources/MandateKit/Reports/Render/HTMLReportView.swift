@@ -126,7 +126,7 @@ struct HTMLReportView {
         Count(value: report.counts.pendingSuggestions, label: "events with pending suggestions"),
         Count(value: report.counts.undated, label: "undated events in the record"),
         Count(value: report.counts.unplaced, label: "events no quarter can hold"),
-      ])
+      ] + (report.counts.disputed.map { [Count(value: $0, label: ReportText.disputedLabel)] } ?? []))
     coverage = [
       CoverageGroup(
         heading: period.kind == "term" ? "The term" : "This period (\(period.label))",

@@ -25,6 +25,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
     line("| Pending suggestions | \(report.counts.pendingSuggestions) |")
     line("| Undated events in the record | \(report.counts.undated) |")
     line("| Events no quarter can hold | \(report.counts.unplaced) |")
+    if let disputed = report.counts.disputed {
+      line("| Disputed event/item pairs | \(disputed): \(ReportText.disputed(disputed)) |")
+    }
     line("| Coverage in the period | \(ReportText.share(report.coverage.period)) |")
     line("| Coverage to date | \(ReportText.share(report.coverage.toDate)) |")
 

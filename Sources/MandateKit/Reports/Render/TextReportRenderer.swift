@@ -34,6 +34,7 @@ public struct TextReportRenderer: ReportRenderer {
     wrapped(
       "Events in the period \(counts.eventsInPeriod) · tagged \(counts.taggedEvents) · pending suggestions \(counts.pendingSuggestions) · undated \(counts.undated) · in no quarter \(counts.unplaced)"
     )
+    if let disputed = counts.disputed { wrapped(ReportText.disputed(disputed)) }
     wrapped(
       "Coverage: period \(ReportText.share(report.coverage.period)) · to date \(ReportText.share(report.coverage.toDate))"
     )
@@ -105,6 +106,13 @@ public struct TextReportRenderer: ReportRenderer {
 
 /// Wording shared by the text and Markdown renderers.
 enum ReportText {
+  /// What a report says about disputed pairs, in every format.
+  static func disputed(_ count: Int) -> String {
+    "\(count) event/item pair\(count == 1 ? " is" : "s are") disputed between analysts: counted as disputed, not as evidence, until resolved (`mandate review --conflicts`)"
+  }
+
+  static let disputedLabel = "disputed event/item pairs (not counted as evidence until resolved)"
+
   static func periodTitle(_ report: QuarterlyReport) -> String {
     if report.period.kind == "term" { return "the whole term (\(report.period.start) to \(report.period.end))" }
     return "\(report.period.label) (\(report.period.start) to \(report.period.end))"
