@@ -75,6 +75,7 @@ enum LedgerCheck {
   /// A warning at the first analyst's entry, with a note at each analyst's entry.
   static func disputed(_ dispute: LedgerState.Dispute, file: String) -> Diagnostic {
     let held = dispute.positions.map { "\($0.decision.by) holds \($0.verdict.description)" }
+    // The warning stands at the first analyst's line; a note at each other analyst's line.
     let notes = dispute.positions.map { position in
       Diagnostic.Note(
         "\(position.decision.by), \(Timestamp.format(position.decision.at)): \(position.verdict.description)",
@@ -83,6 +84,6 @@ enum LedgerCheck {
     return .warning(
       "disputed",
       "event \(dispute.pair.event.prefix(8)) and \(dispute.pair.item) are disputed (\(held.joined(separator: "; "))); reports count the pair as disputed, not as evidence, until it is resolved with `mandate review --conflicts`",
-      at: notes.first?.location, notes: notes)
+      at: notes.first?.location, notes: Array(notes.dropFirst()))
   }
 }

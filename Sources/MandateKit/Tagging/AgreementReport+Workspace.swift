@@ -42,7 +42,8 @@ extension AgreementReport {
       let held = zip(analysts, disagreement.categories).map { "\($0): \($1)" }.joined(separator: ", ")
       lines.append("  \(disagreement.event.prefix(8)) \(disagreement.item)  \(held)")
     }
-    return lines.joined(separator: "\n") + "\n"
+    return lines.map { $0.replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression) }
+      .joined(separator: "\n") + "\n"
   }
 
   private static func row(_ label: String, _ score: Kappa.Score) -> String {
