@@ -1,11 +1,19 @@
-# Shortcuts for development; CI runs .ci/run.
-.PHONY: build test format lint golden bench
+# Shortcuts for development; CI runs .ci/run. `report` and `test` install the system packages
+# that are missing first (Scripts/setup-system.sh holds the one list).
+.PHONY: build report test setup format lint golden bench
+
+setup:
+	Scripts/setup-system.sh test
 
 build:
+	Scripts/setup-system.sh build
 	swift build
 
+report:
+	Scripts/run.sh report --quarter 2024Q2
+
 test:
-	swift test
+	Scripts/run.sh test
 
 lint:
 	swift format lint --strict --recursive Sources Tests Package.swift

@@ -6,6 +6,7 @@
 # (ShippedWorkspaceTests, ShippedReportTests) fail when the committed files differ from what this script produces.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+Scripts/embed-example.sh
 swift build --product mandate >/dev/null
 mandate=".build/debug/mandate"
 export MANDATE_USER="sample analyst"

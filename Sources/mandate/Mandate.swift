@@ -27,12 +27,22 @@ struct MandateCommand: ParsableCommand {
     // A write past the file-size limit (`ulimit -f`) would otherwise kill the process silently
     // with SIGXFSZ; ignored, the write fails with EFBIG and the command says which file.
     signal(SIGXFSZ, SIG_IGN)
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if let message = CommandNames.unknownCommandMessage(arguments, known: commandNames) {
+      Output.error(message)
+      Foundation.exit(ExitStatus.usage)
+    }
     do {
       var command = try parseAsRoot()
       try command.run()
     } catch {
       exit(with: error)
     }
+  }
+
+  /// Every subcommand's name, and `help`.
+  static var commandNames: [String] {
+    configuration.subcommands.map { $0._commandName } + ["help"]
   }
 
   /// Prints `error` and exits with the code its kind calls for.
@@ -42,6 +52,10 @@ struct MandateCommand: ParsableCommand {
     if let message = StorageFailure.describe(error) {
       Output.error(message)
       Foundation.exit(ExitStatus.failure)
+    }
+    if let error = error as? any MandateUsageError {
+      Output.error(error.errorDescription ?? String(describing: error))
+      Foundation.exit(ExitStatus.usage)
     }
     if let error = error as? any MandateError {
       Output.error(error.errorDescription ?? String(describing: error))

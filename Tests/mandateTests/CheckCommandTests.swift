@@ -58,7 +58,8 @@ import Testing
     let result = try workspace.run("check")
     #expect(result.status == 0)
     #expect(
-      result.stderr.contains("Priorities/renamed.yaml:9:5: warning: mandate `kz-csto-2024` is stored in `renamed.yaml`")
+      result.stderr.contains(
+        "Priorities/renamed.yaml:10:5: warning: mandate `kz-csto-2024` is stored in `renamed.yaml`")
     )
   }
 

@@ -545,7 +545,7 @@ import Testing
                 atPath: sandbox.workspace.appendingPathComponent("out").path)
               #expect(written == ["kz-csto-2024"])
             }),
-          Step(["report", "--quarter", "../../etc"], status: 1, stderr: ["../../etc"]),
+          Step(["report", "--quarter", "../../etc"], status: 2, stderr: ["../../etc"]),
         ]),
     ]
 }

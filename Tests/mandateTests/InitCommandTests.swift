@@ -12,12 +12,15 @@ struct InitCommandTests {
       first.stdout.split(separator: "\n").first { $0.contains("merge.mandate-ledger.driver") })
     #expect(executable.hasSuffix(" merge-ledger %O %A %B %P`"))
     let lines = first.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.first == "+ `.gitignore`: added `.mandate/` (the index is derived from the record)")
-    #expect(lines[1] == "+ `.gitattributes`: added `Tags/*.yaml merge=union` (ledgers merge line by line in any clone)")
-    #expect(lines.contains("= `Tags/kz-csto-2024.yaml`: ledger schema 2"))
+    #expect(lines.first == "workspace .")
+    #expect(
+      lines.contains("+ `.gitattributes`: added `Tags/*.yaml merge=union` (ledgers merge line by line in any clone)"))
     #expect(lines.contains("+ git config merge.mandate-ledger.name: set to `mandate decisions ledger`"))
     #expect(lines.contains("+ `.git/info/attributes`: added `Tags/*.yaml merge=mandate-ledger`"))
-    #expect(lines.last == "done: 5 changed")
+    // What a clone lacks besides git's setup: the ignore rule for the index and a README.
+    #expect(lines.contains("+ `.gitignore`: added `.mandate/` (the index is derived)"))
+    #expect(lines.contains("= `Tags/kz-csto-2024.yaml`: ledger schema 2"))
+    #expect(lines.last == "done: 6 changed")
     #expect(try repo.read(".gitattributes") == "Tags/*.yaml merge=union\n")
     #expect(try repo.read(".git/info/attributes").hasSuffix("Tags/*.yaml merge=mandate-ledger\n"))
     let driver = try repo.git("config", "--local", "merge.mandate-ledger.driver").stdout
@@ -28,7 +31,9 @@ struct InitCommandTests {
     let second = try repo.mandate("init")
     #expect(second.status == 0)
     #expect(
-      second.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("= ") || $0 == "nothing to do: already set up" })
+      second.stdout.split(separator: "\n").dropFirst().allSatisfy {
+        $0.hasPrefix("= ") || $0 == "nothing to do: already set up"
+      })
     #expect(second.stdout.hasSuffix("nothing to do: already set up\n"))
     #expect(try repo.read(".gitattributes") == "Tags/*.yaml merge=union\n")
   }
@@ -60,10 +65,15 @@ struct InitCommandTests {
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       result.stdout == """
-        + `.gitignore`: added `.mandate/` (the index is derived from the record)
+        workspace .
+        = `Priorities/kz-csto-2024.yaml`: kept (the workspace has its mandate)
+        + `Events/`: created (the imported news)
+        + `Tags/`: created (the analysts' decisions)
+        + `.gitignore`: added `.mandate/` (the index is derived)
+        + `README.md`: written (what the folders hold, the commands to use)
         + `.gitattributes`: added `Tags/*.yaml merge=union` (ledgers merge line by line in any clone)
         = not in a git repository: no merge driver to set up (run `mandate init` again after `git init`)
-        done: 2 changed
+        done: 5 changed
 
         """)
   }

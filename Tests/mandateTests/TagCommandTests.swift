@@ -84,7 +84,7 @@ import Testing
     let workspace = try seeded()
     let ok = try workspace.run(
       "status", "P2.3", "in-progress", "--note", "Exercise announced", "--as-of", "2024-06-30", "--by", "Dana")
-    #expect(ok.stdout == "P2.3 is in-progress as of 2024-06-30 (by Dana)\n")
+    #expect(ok.stdout == "P2.3 is in progress as of 2024-06-30 (by Dana)\n")
     let defaulted = try workspace.run("status", "P2.3", "stalled", "--note", "No news since", "--by", "Dana")
     // The term has ended: the assessment speaks for its last day.
     #expect(defaulted.stdout == "P2.3 is stalled as of 2024-12-31 (by Dana)\n")

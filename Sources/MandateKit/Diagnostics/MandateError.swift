@@ -11,3 +11,7 @@ extension WorkspaceError: MandateError {}
 public enum MandateVersion {
   public static let current = "0.1.0"
 }
+
+/// A failure caused by how the command was called (a value that names nothing), as opposed to
+/// the data: `mandate` prints its sentence and exits with 2, like any other usage error.
+public protocol MandateUsageError: MandateError {}

@@ -16,9 +16,10 @@ final class DraftProducer: @unchecked Sendable {
     self.progress = progress
   }
 
-  func produce(_ urls: [URL], emit: ([PreparedDraft]) throws -> Void) throws {
+  func produce(_ inputs: [ImportInput], emit: ([PreparedDraft]) throws -> Void) throws {
     var total = 0
-    for (number, url) in urls.enumerated() {
+    for (number, input) in inputs.enumerated() {
+      let url = input.file
       let format = try options.format ?? NewsReaders.detect(url)
       let reader = NewsReaders.reader(for: format)
       let file = recordPath(of: url)
@@ -34,12 +35,12 @@ final class DraftProducer: @unchecked Sendable {
         total += batch.count
         batch.removeAll(keepingCapacity: true)
         try emit(prepared)
-        progress?(.reading(file: file, number: number + 1, of: urls.count, items: total))
+        progress?(.reading(file: file, number: number + 1, of: inputs.count, items: total))
       }
-      progress?(.reading(file: file, number: number + 1, of: urls.count, items: total))
+      progress?(.reading(file: file, number: number + 1, of: inputs.count, items: total))
       var fileRejections: [RejectedRecord] = []
       try reader.read(
-        url, file: file,
+        ReaderInput(url: url, file: file, origin: input.origin),
         item: { raw in
           batch.append(raw)
           if batch.count == Importer.batchSize { try flush() }

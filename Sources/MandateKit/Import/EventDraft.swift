@@ -105,7 +105,7 @@ extension EventDraft {
     truncated = raw.truncated
     source = EventSource(
       file: file, position: raw.position, url: raw.url.flatMap { $0.isEmpty ? nil : $0 }, role: raw.role,
-      name: sourceName, firstSeen: seen)
+      name: sourceName, firstSeen: seen, published: raw.publishedPrecision == .day ? raw.published : nil)
     let reference = raw.published ?? raw.referenceDate
     if let mention = DateExtractor.eventDate(in: text, referenceDate: reference) {
       (date, dateEnd, precision, basis, evidence) = (mention.start, mention.end, mention.precision, .text, mention.text)

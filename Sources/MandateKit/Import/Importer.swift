@@ -75,12 +75,19 @@ public final class Importer {
   public func run(
     _ urls: [URL], options: ImportOptions, progress: (@Sendable (ImportProgress) -> Void)? = nil
   ) throws -> ImportReport {
-    guard !urls.isEmpty else { throw ImportError.noInput }
+    try run(inputs: urls.map { ImportInput(file: $0) }, options: options, progress: progress)
+  }
+
+  /// Imports `inputs`, files that may carry where they were fetched from.
+  public func run(
+    inputs: [ImportInput], options: ImportOptions, progress: (@Sendable (ImportProgress) -> Void)? = nil
+  ) throws -> ImportReport {
+    guard !inputs.isEmpty else { throw ImportError.noInput }
     let timer = PhaseTimer("import")
     let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .exclusive)
     let (index, _) = try EventIndex.open(workspace, lock: lock)
     AtomicFile.removeStrayTemporaries(in: workspace.eventsDirectory)
-    let inputBytes = urls.reduce(0) { $0 + (FileStamp(url: $1).map { Int($0.size) } ?? 0) }
+    let inputBytes = inputs.reduce(0) { $0 + (FileStamp(url: $1.file).map { Int($0.size) } ?? 0) }
     let emptyIndex = try index.counts().total == 0
     let known = try KnownKeys.load(index)
     timer.mark("open")
@@ -89,7 +96,7 @@ public final class Importer {
     let producer = DraftProducer(workspace: workspace, options: options, progress: progress)
     let producing = WorkerThread(name: "mandate-import-read") {
       defer { channel.close() }
-      try producer.produce(urls) { batch in
+      try producer.produce(inputs) { batch in
         if !channel.send(batch) { throw CancellationError() }
       }
     }

@@ -16,6 +16,15 @@ protocol NewsReader: Sendable {
   func read(
     _ url: URL, file: String, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void
   ) throws
+  /// Reads an input that may carry where it was fetched from (its address, HTTP charset and
+  /// language). Readers that have a use for the origin implement this; the rest read the file.
+  func read(_ input: ReaderInput, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void) throws
+}
+
+extension NewsReader {
+  func read(_ input: ReaderInput, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void) throws {
+    try read(input.url, file: input.file, item: item, reject: reject)
+  }
 }
 
 /// The registry of readers, and the detection of a file's format.

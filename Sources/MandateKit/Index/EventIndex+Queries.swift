@@ -261,3 +261,16 @@ extension EventIndex {
     }
   }
 }
+
+extension EventIndex {
+  /// Event ids that start with `prefix` (lower-case hex), in id order, at most `limit`.
+  public func ids(startingWith prefix: String, limit: Int) throws -> [String] {
+    let prefix = prefix.lowercased()
+    guard prefix.allSatisfy({ $0.isHexDigit }) else { return [] }
+    return try read { db in
+      try String.fetchAll(
+        db, sql: "SELECT id FROM event WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+        arguments: [prefix, prefix + "g", limit])
+    }
+  }
+}

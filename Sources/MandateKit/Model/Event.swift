@@ -158,18 +158,25 @@ public struct EventSource: Sendable, Equatable, Hashable, Codable {
   public var name: String?
   /// The day this source was first imported.
   public var firstSeen: Day
+  /// The day the source says it published the item (a page's publication day, a feed's
+  /// `pubDate`, a JSONL `date`), when it gives one to the day. Kept apart from the event's own
+  /// date, which the text may state.
+  public var published: Day?
 
-  public init(file: String?, position: Int?, url: String?, role: Role, name: String?, firstSeen: Day) {
+  public init(
+    file: String?, position: Int?, url: String?, role: Role, name: String?, firstSeen: Day, published: Day? = nil
+  ) {
     self.file = file
     self.position = position
     self.url = url
     self.role = role
     self.name = name
     self.firstSeen = firstSeen
+    self.published = published
   }
 
   private enum CodingKeys: String, CodingKey {
-    case file, position, url, role, name
+    case file, position, url, role, name, published
     case firstSeen = "first_seen"
   }
 

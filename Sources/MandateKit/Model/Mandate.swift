@@ -124,6 +124,9 @@ public struct Item: Sendable, Equatable, Codable {
   public var id: String
   /// The declared wording, verbatim from the source.
   public var text: String
+  /// A few words that name the item in lists ("UN cooperation"); `shortLabel` falls back to the
+  /// first words of `text` when the mandate gives none.
+  public var label: String?
   /// Terms and phrases that signal evidence in news.
   public var keywords: [String]
   public var due: Day?
@@ -135,11 +138,12 @@ public struct Item: Sendable, Equatable, Codable {
   public var location: FileLocation?
 
   public init(
-    id: String, text: String, keywords: [String] = [], due: Day? = nil, indicator: String? = nil,
-    weight: Double = 1, location: FileLocation? = nil
+    id: String, text: String, label: String? = nil, keywords: [String] = [], due: Day? = nil,
+    indicator: String? = nil, weight: Double = 1, location: FileLocation? = nil
   ) {
     self.id = id
     self.text = text
+    self.label = label
     self.keywords = keywords
     self.due = due
     self.indicator = indicator
@@ -148,8 +152,14 @@ public struct Item: Sendable, Equatable, Codable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case id, text, keywords, due, indicator, weight
+    case id, text, label, keywords, due, indicator, weight
   }
+
+  /// The longest label drawn from the text when the mandate gives none, in characters.
+  public static let derivedLabelLength = 32
+
+  /// What lists print beside the id: the `label`, else the first words of the text.
+  public var shortLabel: String { label ?? Event.firstWords(of: text, limit: Self.derivedLabelLength) }
 
   /// A short digest of the declared wording; a tag remembers it so that `check` can flag tags
   /// made against wording that has since changed.

@@ -10,6 +10,9 @@ struct MandateBuilder {
 
   init(file: String) { self.file = file }
 
+  /// Labels longer than this draw a warning: they stand beside ids in tables and review screens.
+  static let longestLabel = 40
+
   mutating func build(_ root: YAMLNode) -> Mandate? {
     guard var top = MappingReader(root, file: file, context: "the mandate", diagnostics: &diagnostics) else {
       return nil
@@ -217,6 +220,14 @@ struct MandateBuilder {
       register(id: id.value, at: id.location)
     }
     let text = reader.string("text", required: true)
+    let label = reader.string("label", required: false)
+    if let label, label.value.count > Self.longestLabel {
+      diagnostics.append(
+        .warning(
+          "long-label",
+          "the label of \(name) has \(label.value.count) characters; lists read best with labels of at most \(Self.longestLabel)",
+          at: label.location))
+    }
     let keywords = reader.strings("keywords") ?? []
     var seenKeywords: [String: FileLocation] = [:]
     var seenAliases: [String: (keyword: String, location: FileLocation)] = [:]
@@ -267,7 +278,7 @@ struct MandateBuilder {
     }
     guard let id, let text else { return nil }
     return Item(
-      id: id.value, text: text.value, keywords: keywords.map(\.value), due: due?.value,
+      id: id.value, text: text.value, label: label?.value, keywords: keywords.map(\.value), due: due?.value,
       indicator: indicator?.value, weight: weight?.value ?? 1, location: id.location)
   }
 

@@ -15,7 +15,7 @@ public struct MandateLoader: Sendable {
   static let sourceKeys = ["title", "url", "published"]
   static let aliasKeys = ["name", "variants", "note"]
   static let priorityKeys = ["id", "title", "description", "items"]
-  static let itemKeys = ["id", "text", "keywords", "due", "indicator", "weight"]
+  static let itemKeys = ["id", "text", "label", "keywords", "due", "indicator", "weight"]
 
   public init() {}
 

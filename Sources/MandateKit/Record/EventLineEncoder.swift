@@ -99,6 +99,10 @@ enum EventLineEncoder {
         key("position")
         out.append(contentsOf: String(position).utf8)
       }
+      if let published = source.published {
+        key("published")
+        appendString(published.description, to: &out)
+      }
       key("role")
       appendString(source.role.rawValue, to: &out)
       if let url = source.url {

@@ -120,6 +120,8 @@ public struct QuarterlyReport: Sendable, Equatable, Codable {
 
   public struct ItemReport: Sendable, Equatable, Codable {
     public var id: String
+    /// The item's short name: its `label` in the mandate, else the first words of its text.
+    public var label: String
     public var text: String
     public var weight: Double
     public var due: Day?
@@ -206,6 +208,8 @@ public struct QuarterlyReport: Sendable, Equatable, Codable {
   public struct Delta: Sendable, Equatable, Codable {
     /// The previous quarter's label.
     public var previous: String
+    /// The previous quarter's coverage, as `coverage.period` is this one's.
+    public var previousCoverage: Share
     /// Items with evidence in this period, and how much.
     public var newEvidence: [ItemCount]
     public var statusChanges: [StatusChange]

@@ -246,8 +246,14 @@ extension ReportBuilder {
     let coveredBefore = Set(
       placed.filter { $0.tag.stance == .supports && $0.event.placed(in: previous.range) }.map(\.tag.item))
     let coveredNow = Set(current.filter { $0.evidencePeriod.supporting > 0 }.map(\.id))
+    let totalWeight = mandate.items.reduce(0) { $0 + $1.weight }
+    let before = mandate.items.filter { coveredBefore.contains($0.id) }
+    let previousCoverage = QuarterlyReport.Share(
+      items: mandate.items.count, covered: before.count,
+      share: mandate.items.isEmpty ? 0 : Self.round(Double(before.count) / Double(mandate.items.count)),
+      weightedShare: totalWeight == 0 ? 0 : Self.round(before.reduce(0) { $0 + $1.weight } / totalWeight))
     return QuarterlyReport.Delta(
-      previous: previous.label,
+      previous: previous.label, previousCoverage: previousCoverage,
       newEvidence: current.filter { $0.evidencePeriod.total > 0 }.map {
         .init(item: $0.id, count: $0.evidencePeriod.total)
       },

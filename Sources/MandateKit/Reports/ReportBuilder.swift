@@ -250,7 +250,8 @@ public final class ReportBuilder {
           note: $0.tag.note, by: $0.tag.by)
       }
     return QuarterlyReport.ItemReport(
-      id: item.id, text: item.text, weight: item.weight, due: item.due, indicator: item.indicator, status: status,
+      id: item.id, label: item.shortLabel, text: item.text, weight: item.weight, due: item.due,
+      indicator: item.indicator, status: status,
       evidencePeriod: periodCounts, evidenceToDate: evidenceCounts(toDateEvidence), lastEvidence: lastEvidence,
       daysWithoutEvidence: max(0, days), pendingSuggestions: pending, rejectedInPeriod: rejected, evidence: evidence,
       gaps: gaps)

@@ -55,15 +55,29 @@ public struct ReportWriter {
 /// Failures of `mandate report`.
 public enum ReportError: MandateError, Equatable {
   case noRenderer(String)
-  case unknownQuarter(String, available: [String])
   case outsideTerm(String)
 
   public var errorDescription: String? {
     switch self {
     case .noRenderer(let format): return "no renderer for \(format)"
-    case .unknownQuarter(let text, let available):
-      return "no quarter `\(text)` in the term (quarters: \(available.joined(separator: ", ")))"
     case .outsideTerm(let text): return text
+    }
+  }
+}
+
+/// A `--format` and `--output` that do not say one format: usage errors.
+public enum ReportOutputError: MandateUsageError, Equatable {
+  case formatContradictsOutput(format: String, output: String, named: String)
+  case unknownExtension(output: String, ext: String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .formatContradictsOutput(let format, let output, let named):
+      return
+        "--format \(format) contradicts --output \(output), whose extension means \(named); drop --format, or make them agree"
+    case .unknownExtension(let output, let ext):
+      return
+        "cannot tell the format of --output \(output) from `.\(ext)`: name the file .txt, .md, .html, .json or .csv, or give --format"
     }
   }
 }

@@ -32,13 +32,13 @@ extension ReviewSession {
       }
     case .material:
       mode.strength = mode.strength == .material ? .declaratory : .material
-      return Step(output: renderer.mode(mode) + "\n")
+      return Step(output: renderer.mode(mode) + "\n", message: "")
     case .contradicts:
       mode.stance = mode.stance == .contradicts ? .supports : .contradicts
-      return Step(output: renderer.mode(mode) + "\n")
+      return Step(output: renderer.mode(mode) + "\n", message: "")
     case .note(let text):
       mode.note = text
-      return Step(output: renderer.mode(mode) + "\n")
+      return Step(output: renderer.mode(mode) + "\n", message: "")
     case .skip:
       return advance(.skipped, ["skipped"])
     case .unknown(let text):

@@ -10,14 +10,29 @@ import Foundation
 public final class ReviewSession {
   /// What an instruction did.
   public struct Step: Sendable {
-    /// What to print, ending with a newline.
+    /// What to print, ending with a newline: what the instruction did and, when it moved on,
+    /// the next screen (the transcript a pipe gets).
     public var output: String
+    /// What the instruction said without the screen, for a terminal that redraws the screen in
+    /// place (`frame(after:)`).
+    public var message: String
     /// Entries appended to the ledger.
     public var recorded: [Decision] = []
     /// Entries taken back out of it by an undo.
     public var undone: [Decision] = []
     /// The session is over (`q`, or nothing to review).
     public var finished = false
+
+    init(
+      output: String, message: String? = nil, recorded: [Decision] = [], undone: [Decision] = [],
+      finished: Bool = false
+    ) {
+      self.output = output
+      self.message = message ?? output
+      self.recorded = recorded
+      self.undone = undone
+      self.finished = finished
+    }
   }
 
   /// How a tag of the current event is recorded; `m`, `c` and `n` change it, and it starts over
@@ -87,7 +102,25 @@ public final class ReviewSession {
           : "nothing to review: every event in the period has a decision\n",
         finished: true)
     }
-    return Step(output: screen())
+    return Step(output: screen(), message: "")
+  }
+
+  /// What a terminal shows after an instruction.
+  public struct Frame: Sendable, Equatable {
+    /// Clear the display first (cursor home, display erased: `ReviewSession.clearScreen`), so
+    /// that screens replace each other instead of piling up.
+    public var clears: Bool
+    public var text: String
+  }
+
+  /// The terminal sequence that puts the cursor home and erases the display.
+  public static let clearScreen = "\u{1B}[H\u{1B}[2J"
+
+  /// What a terminal shows after `step`: the screen drawn afresh, then what the step said. Once
+  /// the session is over, only what the step said, under the last screen.
+  public func frame(after step: Step) -> Frame {
+    if step.finished { return Frame(clears: false, text: step.message) }
+    return Frame(clears: true, text: screen() + step.message)
   }
 
   /// Handles one line of input (as a pipe sends it); blank lines do nothing.
@@ -101,7 +134,8 @@ public final class ReviewSession {
     switch key {
     case .quit:
       finished = true
-      return Step(output: summary + "\n", finished: true)
+      let lines = (unsaved.map { [renderer.warning($0)] } ?? []) + [summary]
+      return Step(output: lines.joined(separator: "\n") + "\n", finished: true)
     case .undo:
       return undo()
     case .help:
@@ -110,7 +144,7 @@ public final class ReviewSession {
       break
     }
     guard position < subjects.count else {
-      return Step(output: renderer.end(count: subjects.count, suspects: walksSuspects) + "\n")
+      return Step(output: renderer.end(count: subjects.count, suspects: walksSuspects) + "\n", message: "")
     }
     switch subjects[position] {
     case .event(let suggestion): return triage(key, suggestion)
@@ -129,6 +163,20 @@ public final class ReviewSession {
     let left = subjects.count - outcomes.count
     if left > 0 { parts.append("\(left) left") }
     return parts.joined(separator: ", ")
+  }
+
+  /// What quitting now would leave unrecorded: a note or mode set for the current event, which
+  /// only a decision writes to the ledger.
+  var unsaved: String? {
+    guard position < subjects.count, mode != Mode(), case .event(let suggestion) = subjects[position] else {
+      return nil
+    }
+    var parts: [String] = []
+    if mode.strength != .declaratory { parts.append(mode.strength.rawValue) }
+    if mode.stance != .supports { parts.append(mode.stance.rawValue) }
+    if let note = mode.note { parts.append("note “\(note)”") }
+    let id = renderer.abbreviations[suggestion.event.id] ?? String(suggestion.event.id.prefix(8))
+    return "not recorded: \(parts.joined(separator: ", ")) for \(id), since no decision was made on it"
   }
 
   var currentCandidates: Int {
@@ -156,7 +204,8 @@ public final class ReviewSession {
     outcomes[position] = outcome
     position += 1
     mode = Mode()
-    return Step(output: lines.map { $0 + "\n" }.joined() + screen(), recorded: recorded)
+    let message = lines.map { $0 + "\n" }.joined()
+    return Step(output: message + screen(), message: message, recorded: recorded)
   }
 
   /// Writes what `write` decides; on success remembers it for undo and moves on, on failure
@@ -193,6 +242,7 @@ public final class ReviewSession {
     outcomes = outcomes.filter { $0.key < last.position }
     position = last.position
     mode = last.mode
-    return Step(output: "undone: " + renderer.recorded(last.decisions) + "\n" + screen(), undone: last.decisions)
+    let message = "undone: " + renderer.recorded(last.decisions) + "\n"
+    return Step(output: message + screen(), message: message, undone: last.decisions)
   }
 }

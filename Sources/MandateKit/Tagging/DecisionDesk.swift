@@ -264,7 +264,7 @@ public final class DecisionDesk {
     guard let date = event.date, let last = event.lastDay else { return }
     if last < mandate.term.start || date > mandate.term.end {
       outcome.warnings.append(
-        "event \(event.id.prefix(8)) is dated \(EventRenderer.dateLabel(event)), outside the term \(mandate.term.start) to \(mandate.term.end)"
+        "event \(event.id.prefix(8)) is dated \(event.dateLabel), outside the term \(mandate.term.start) to \(mandate.term.end)"
       )
     }
   }

@@ -53,12 +53,21 @@ public final class Suggester {
     }
   }
 
-  /// An event as the scan keeps it: enough to list it, its matches and its snippet.
+  /// An event as the scan keeps it: enough to list it and its matches; its text is read again
+  /// for the passage once the reasons to highlight are known.
   struct Scanned: Sendable {
     var summary: EventSummary
+    var rowid: Int64
     var placed: Bool
     var matches: FeatureMatches
-    var snippet: String
+  }
+
+  /// A scanned event with its candidates and the features its listed reasons name, strongest
+  /// first, with what each added.
+  struct Ranked: Sendable {
+    var scanned: Scanned
+    var candidates: [Candidate]
+    var highlighted: [(feature: Int, weight: Double)]
   }
 
   /// Suggestions for the events `query` selects, in date order.
@@ -79,6 +88,7 @@ public final class Suggester {
   public func suggestBatches(_ query: SuggestionQuery, _ body: ([Suggestion]) throws -> Void) throws {
     let decided = state.decidedEvents
     let wanted = query.events.map(Set.init)
+    let timer = PhaseTimer("suggest")
     var statistics = Statistics(features: features.features.count)
     var candidates: [Scanned] = []
     try scanAll(range: query.range) { scanned in
@@ -91,21 +101,47 @@ public final class Suggester {
         candidates.append(scanned)
       }
     }
+    timer.mark("scan")
+    // Where the rest goes, summed over the batches (`MANDATE_TIMING=1`).
+    let clock = ContinuousClock()
+    var (ranking, reading, passages, output) = (Duration.zero, Duration.zero, Duration.zero, Duration.zero)
+    defer {
+      timer.note("ranking", ranking)
+      timer.note("texts read again", reading)
+      timer.note("passages", passages)
+      timer.note("output", output)
+    }
     var count = 0
     var start = 0
     while start < candidates.count {
+      let started = clock.now
       let batch = Array(candidates[start..<min(start + 4096, candidates.count)])
       start += batch.count
-      var suggestions = Parallel.map(batch) { scanned -> Suggestion? in
-        let ranked = self.rank(scanned.matches, statistics: statistics, top: query.top, minScore: query.minScore)
-        guard !ranked.isEmpty || wanted != nil || query.keepUnmatched else { return nil }
-        return Suggestion(event: scanned.summary, candidates: ranked, snippet: scanned.snippet)
+      var ranked = Parallel.map(batch) { scanned -> Ranked? in
+        let (candidates, highlighted) = self.rank(
+          scanned.matches, statistics: statistics, top: query.top, minScore: query.minScore)
+        guard !candidates.isEmpty || wanted != nil || query.keepUnmatched else { return nil }
+        return Ranked(scanned: scanned, candidates: candidates, highlighted: highlighted)
       }.compactMap { $0 }
-      if let limit = query.limit, count + suggestions.count > limit {
-        suggestions = Array(suggestions.prefix(limit - count))
+      if let limit = query.limit, count + ranked.count > limit {
+        ranked = Array(ranked.prefix(limit - count))
+      }
+      let rankedAt = clock.now
+      ranking += rankedAt - started
+      let bodies = try self.bodies(ranked.map(\.scanned.rowid))
+      let readAt = clock.now
+      reading += readAt - rankedAt
+      let suggestions = Parallel.map(ranked) { entry in
+        Suggestion(
+          event: entry.scanned.summary, candidates: entry.candidates,
+          snippet: entry.scanned.matches.snippet(
+            of: bodies[entry.scanned.rowid] ?? "", features: entry.highlighted))
       }
       count += suggestions.count
+      let madeAt = clock.now
+      passages += madeAt - readAt
       if !suggestions.isEmpty { try body(suggestions) }
+      output += clock.now - madeAt
       if let limit = query.limit, count >= limit { break }
     }
   }
@@ -118,7 +154,6 @@ public final class Suggester {
     let arguments: StatementArguments =
       range.map { [$0.start.description, $0.end.description, $0.start.description, $0.end.description] } ?? []
     let features = self.features
-    let snippetRanks = features.snippetRanks
     let maxRowid = try index.read { db in try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0 }
     let shares = Parallel.width
     let results = ScanResults(count: shares)
@@ -131,7 +166,7 @@ public final class Suggester {
           let cursor = try GRDB.Row.fetchCursor(
             db,
             sql: """
-              SELECT id, date, date_end, precision, title, body, \(placedSQL) AS placed FROM event
+              SELECT rowid, id, date, date_end, precision, title, body, \(placedSQL) AS placed FROM event
               WHERE rowid > ? AND rowid <= ?
               """,
             arguments: arguments + [low, high])
@@ -146,11 +181,7 @@ public final class Suggester {
               datePrecision: DatePrecision(rawValue: row["precision"]) ?? .none, title: title,
               headline: title.flatMap { $0.isEmpty ? nil : $0 } ?? Event.firstWords(of: text, limit: 100))
             let matches = FeatureMatches(title: title, text: text, features: features)
-            let preferred = matches.features.sorted { snippetRanks[$0] < snippetRanks[$1] }
-            rows.append(
-              Scanned(
-                summary: summary, placed: row["placed"], matches: matches,
-                snippet: matches.snippet(of: text, features: preferred)))
+            rows.append(Scanned(summary: summary, rowid: row["rowid"], placed: row["placed"], matches: matches))
           }
           return rows
         }
@@ -202,9 +233,13 @@ public final class Suggester {
   }
 
   /// The best items for one event's matches: scores accumulate from the matched features to
-  /// the items that use them, and reasons are written only for the items kept.
-  func rank(_ matches: FeatureMatches, statistics: Statistics, top: Int, minScore: Double) -> [Candidate] {
-    guard !matches.counts.isEmpty else { return [] }
+  /// the items that use them, and reasons are written only for the items kept. Also returns the
+  /// features that the listed reasons name (`Candidate.listedReasons` per candidate), in the order
+  /// they are listed, for the passage to show and highlight.
+  func rank(_ matches: FeatureMatches, statistics: Statistics, top: Int, minScore: Double)
+    -> ([Candidate], [(feature: Int, weight: Double)])
+  {
+    guard !matches.counts.isEmpty else { return ([], []) }
     let lengthNorm = 1 - Self.b + Self.b * Double(matches.length) / statistics.averageLength
     let commonLimit = Self.commonShare * Double(statistics.documents)
     var raw = Array(repeating: 0.0, count: features.weights.count)
@@ -232,16 +267,25 @@ public final class Suggester {
       if score >= minScore { kept.append((item, score)) }
     }
     kept.sort { ($0.score, -$0.item) > ($1.score, -$1.item) }
-    return kept.prefix(top).map { item, score in
+    // The listed reasons' features in the order they are listed (best candidate first, strongest
+    // reason first), each once.
+    var highlighted: [(feature: Int, weight: Double)] = []
+    let candidates = kept.prefix(top).map { item, score in
       var reasons = contributions.filter { $0.item == item }.map { entry in
         let definition = features.features[entry.feature]
-        return Reason(
+        let reason = Reason(
           kind: definition.kind, term: definition.term, matched: nil, field: entry.title > 0 ? "title" : "text",
           count: Int(entry.title + entry.text), weight: (entry.weight * 1000).rounded() / 1000,
           contribution: (entry.contribution * 1000).rounded() / 1000)
+        return (reason: reason, feature: entry.feature, contribution: entry.contribution)
       }
-      reasons.sort { ($0.contribution, $1.term) > ($1.contribution, $0.term) }
-      return Candidate(item: features.weights[item].item, score: score, reasons: reasons)
+      reasons.sort { ($0.reason.contribution, $1.reason.term) > ($1.reason.contribution, $0.reason.term) }
+      for entry in reasons.prefix(Candidate.listedReasons)
+      where !highlighted.contains(where: { $0.feature == entry.feature }) {
+        highlighted.append((entry.feature, entry.contribution))
+      }
+      return Candidate(item: features.weights[item].item, score: score, reasons: reasons.map(\.reason))
     }
+    return (candidates, highlighted)
   }
 }

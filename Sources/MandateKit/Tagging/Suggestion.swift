@@ -27,6 +27,9 @@ public struct Reason: Sendable, Equatable, Codable {
 
 /// A candidate item for an event.
 public struct Candidate: Sendable, Equatable, Codable {
+  /// How many reasons the terminal views list per candidate; the passage highlights their terms.
+  public static let listedReasons = 4
+
   public var item: String
   /// 0…1; comparable across events and items of one mandate.
   public var score: Double
@@ -60,12 +63,7 @@ public struct EventSummary: Sendable, Equatable {
   }
 
   /// "2024-04-10", "2024-04-08…11", "2024-05", "2024", "undated".
-  public var dateLabel: String {
-    EventRenderer.dateLabel(
-      Event(
-        id: id, date: date, dateEnd: dateEnd, datePrecision: datePrecision, dateBasis: .none, title: title, text: "",
-        sources: []))
-  }
+  public var dateLabel: String { DateLabel.text(date: date, dateEnd: dateEnd, precision: datePrecision) }
 }
 
 /// The candidates for one event.

@@ -149,21 +149,3 @@ public struct LedgerMigrationStep: WorkspaceSetupStep {
     }
   }
 }
-
-/// `.mandate/` in the workspace's `.gitignore`: the index is derived, and a committed copy would
-/// make every merge of two analysts' work conflict on a binary file.
-public struct GitIgnoreStep: WorkspaceSetupStep {
-  public static let line = ".mandate/"
-
-  public init() {}
-
-  public func apply(_ context: WorkspaceSetup.Context) throws -> [WorkspaceSetup.Action] {
-    let url = context.root.appendingPathComponent(".gitignore")
-    switch try LineFile.ensure(url, line: Self.line, unlessLineStartsWith: ".mandate", display: ".gitignore") {
-    case .added:
-      return [.init(changed: true, "`.gitignore`: added `\(Self.line)` (the index is derived from the record)")]
-    case .present, .other:
-      return [.init(changed: false, "`.gitignore`: has `\(Self.line)`")]
-    }
-  }
-}

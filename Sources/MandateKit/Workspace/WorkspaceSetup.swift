@@ -22,7 +22,8 @@ public struct WorkspaceSetup: Sendable {
       root: URL, executable: String = "mandate",
       environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
-      self.root = root.standardizedFileURL
+      // A folder URL, so that paths git prints relative to it resolve inside it.
+      self.root = URL(fileURLWithPath: root.standardizedFileURL.path, isDirectory: true)
       self.executable = executable
       self.environment = environment
     }
@@ -47,10 +48,10 @@ public struct WorkspaceSetup: Sendable {
 
   public init(steps: [any WorkspaceSetupStep]) { self.steps = steps }
 
-  /// What a repository holding a workspace needs: the index left out of git, `.gitattributes`,
-  /// the merge driver, and ledgers that merge (schema 2).
+  /// What a repository holding a workspace needs: `.gitattributes`, the merge driver, and
+  /// ledgers that merge (schema 2).
   public static var repositorySteps: [any WorkspaceSetupStep] {
-    [GitIgnoreStep(), GitAttributesStep(), MergeDriverStep(), LedgerMigrationStep()]
+    [GitAttributesStep(), MergeDriverStep(), LedgerMigrationStep()]
   }
 
   /// Sets up an existing workspace for git.
@@ -73,11 +74,21 @@ public protocol WorkspaceSetupStep: Sendable {
 /// Failures of `mandate init`.
 public enum SetupError: MandateError, Equatable {
   case gitFailed(command: String, reason: String)
+  case notAFolder(String)
+  case invalidMandateID(String)
+  case invalidTerm(String)
 
   public var errorDescription: String? {
     switch self {
     case .gitFailed(let command, let reason):
       return "`git \(command)` failed: \(reason)"
+    case .notAFolder(let path):
+      return "`\(path)` is a file, not a folder: move it away and run `mandate init` again"
+    case .invalidMandateID(let id):
+      return
+        "--mandate \(id) is not a mandate id: use lower-case letters, digits and single dashes (e.g. `kz-csto-2024`)"
+    case .invalidTerm(let text):
+      return "--term \(text) is not a term: write START..END as days, e.g. 2025-01-01..2025-12-31"
     }
   }
 }

@@ -11,7 +11,8 @@ extension MandateCommand {
 
     @Argument(
       help: ArgumentHelp(
-        "Files or folders to check (default: every Priorities/*.yaml of the workspace).", valueName: "path"))
+        "Files or folders to check (default: every Priorities/*.yaml of the workspace).", valueName: "path"),
+      completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String] = []
 
     @Option(help: "Output format: text or json.")

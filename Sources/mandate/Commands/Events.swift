@@ -13,7 +13,9 @@ extension MandateCommand {
         and results are ranked with matches highlighted.
         """)
 
-    @Option(help: ArgumentHelp("A quarter: 2024Q2, or Q2 of the mandate's term.", valueName: "quarter"))
+    @Option(
+      help: ArgumentHelp("A quarter: 2024Q2, or Q2 of the mandate's term.", valueName: "quarter"),
+      completion: .quarters)
     var quarter: String?
 
     @Option(help: ArgumentHelp("First day (YYYY-MM-DD).", valueName: "date"))
@@ -69,16 +71,9 @@ enum PeriodOptions {
     throws -> DayRange?
   {
     if let quarter {
-      if let calendar = Quarter.parseCalendar(quarter) { return calendar.range }
-      let catalog = MandateCatalog.load(workspace)
-      guard let mandate = try? catalog.select(options.mandate, workspace: workspace) else {
-        throw ValidationError("--quarter \(quarter) needs a mandate's term; write a calendar quarter such as 2024Q2")
-      }
-      guard let found = TermQuarters(term: mandate.term).quarter(named: quarter) else {
-        throw ValidationError(
-          "no quarter \(quarter) in the term of \(mandate.id) (\(mandate.term.start) to \(mandate.term.end))")
-      }
-      return found.range
+      let mandate = try? MandateCatalog.load(workspace).select(options.mandate, workspace: workspace)
+      return try QuarterName.range(
+        quarter, quarters: mandate.map { TermQuarters(term: $0.term) }, mandate: mandate?.id)
     }
     guard from != nil || to != nil else { return nil }
     let start = try from.map { try day($0, "--from") } ?? Day(year: 1, month: 1, day: 1)!

@@ -13,7 +13,7 @@ extension MandateCommand {
         bad record means nothing is written.
         """)
 
-    @Argument(help: ArgumentHelp("Files or folders to import.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Files or folders to import.", valueName: "path"), completion: .file())
     var paths: [String]
 
     @Option(help: "The input format (default: detected from each file).")

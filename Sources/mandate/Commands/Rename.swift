@@ -15,7 +15,9 @@ extension MandateCommand {
         An item stays under its priority: moving it to another one is not a rename.
         """)
 
-    @Argument(help: ArgumentHelp("The item or priority id to rename, e.g. P2.3 or P2.", valueName: "old"))
+    @Argument(
+      help: ArgumentHelp("The item or priority id to rename, e.g. P2.3 or P2.", valueName: "old"),
+      completion: .itemOrPriorityIDs)
     var old: String
 
     @Argument(help: ArgumentHelp("The new id, e.g. P2.4 or P9.", valueName: "new"))

@@ -17,7 +17,7 @@ extension MandateCommand {
         HTML, JSON) and the term (Markdown, HTML) to Reports/<mandate>/.
         """)
 
-    @Option(help: ArgumentHelp("2024Q2, or Q2 of the term.", valueName: "quarter"))
+    @Option(help: ArgumentHelp("2024Q2, or Q2 of the term.", valueName: "quarter"), completion: .quarters)
     var quarter: String?
 
     @Flag(help: "The whole term instead of a quarter.")
@@ -38,12 +38,15 @@ extension MandateCommand {
     @Flag(help: "Stamp the report with the time it was made (reports are otherwise byte-identical).")
     var timestamp = false
 
-    @Option(help: "Output format: text, markdown, html, json or csv.")
-    var format: ReportFormat = .text
+    @Option(
+      help: "Output format: text, markdown, html, json or csv (default: the --output file's extension, else text).")
+    var format: ReportFormat?
 
     @Option(
       help: ArgumentHelp(
-        "A file, or a folder (the report goes to FOLDER/<mandate>/<quarter>.<ext>).", valueName: "path"))
+        "A file (its extension gives the format: .txt .md .html .json .csv), or a folder (the report goes to FOLDER/<mandate>/<quarter>.<ext>).",
+        valueName: "path"),
+      completion: .file(extensions: ["txt", "md", "html", "json", "csv"]))
     var output: String?
 
     @OptionGroup var options: WorkspaceOptions
@@ -59,6 +62,9 @@ extension MandateCommand {
         throw ValidationError("--recorded-by \(recordedBy) is not a date (YYYY-MM-DD) or a timestamp")
       }
       if staleDays < 1 { throw ValidationError("--stale-days must be at least 1") }
+      if all, let format {
+        throw ValidationError("--all writes Markdown, HTML and JSON; drop --format \(format.rawValue)")
+      }
     }
 
     /// A day means its end: decisions recorded on it count.
@@ -86,14 +92,18 @@ extension MandateCommand {
         )
         return
       }
+      var target = output.map { URL(fileURLWithPath: $0, relativeTo: options.currentDirectory).standardizedFileURL }
+      var isDirectory: ObjCBool = false
+      let isFolder =
+        output?.hasSuffix("/") == true
+        || (target.map { FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) } == true
+          && isDirectory.boolValue)
+      let format = try ReportFormat.resolve(explicit: format, output: output, isFolder: isFolder)
       let scope: ReportOptions.Scope
       if term {
         scope = .term
       } else if let quarter {
-        guard let found = builder.quarters.quarter(named: quarter) else {
-          throw ReportError.unknownQuarter(quarter, available: builder.quarters.quarters.map(\.label))
-        }
-        scope = .quarter(found)
+        scope = .quarter(try QuarterName.resolve(quarter, in: builder.quarters, mandate: mandate.id))
       } else {
         scope = .quarter(builder.defaultQuarter(today: today))
       }
@@ -103,16 +113,12 @@ extension MandateCommand {
           generatedAt: generatedAt))
       let text = try ReportRenderers.renderer(for: format).render(
         report,
-        context: RenderContext(width: TerminalWidth.current(), style: output == nil ? Output.outputStyle : .plain))
-      guard let output else {
+        context: RenderContext(width: TerminalWidth.current(), style: target == nil ? Output.outputStyle : .plain))
+      guard var target else {
         Output.stdout(text)
         return
       }
-      var target = URL(fileURLWithPath: output, relativeTo: options.currentDirectory).standardizedFileURL
-      var isDirectory: ObjCBool = false
-      if output.hasSuffix("/")
-        || (FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) && isDirectory.boolValue)
-      {
+      if isFolder {
         target = target.appendingPathComponent(mandate.id).appendingPathComponent(
           "\(report.period.slug).\(format.fileExtension)")
       }

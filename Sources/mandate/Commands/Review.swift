@@ -17,7 +17,9 @@ extension MandateCommand {
         k keeps one (recorded again against the new wording), x withdraws it.
         """)
 
-    @Option(help: ArgumentHelp("A quarter: 2024Q2, or Q2 of the mandate's term.", valueName: "quarter"))
+    @Option(
+      help: ArgumentHelp("A quarter: 2024Q2, or Q2 of the mandate's term.", valueName: "quarter"),
+      completion: .quarters)
     var quarter: String?
 
     @Option(help: ArgumentHelp("First day (YYYY-MM-DD).", valueName: "date"))
@@ -72,10 +74,18 @@ extension MandateCommand {
           workspace: workspace, mandate: mandate, range: range, top: top, minScore: minScore, by: by, style: style,
           width: width)
       }
-      var step = session.start()
-      Output.stdout(step.output)
       let terminal = RawTerminal()
       defer { terminal?.restore() }
+      // On a terminal each screen replaces the last one; piped, the transcript runs on.
+      func show(_ step: ReviewSession.Step) {
+        guard terminal != nil else { return Output.stdout(step.output) }
+        let frame = session.frame(after: step)
+        // The one control sequence that is not text: written as is, past TerminalSafety.
+        if frame.clears { FileHandle.standardOutput.write(Data(ReviewSession.clearScreen.utf8)) }
+        Output.stdout(frame.text)
+      }
+      var step = session.start()
+      show(step)
       while !step.finished {
         Output.stdout("> ")
         let line: String?
@@ -91,10 +101,10 @@ extension MandateCommand {
           break
         }
         step = session.handle(line: line)
-        Output.stdout(step.output)
+        show(step)
       }
       // End of input quits, with the summary; every decision is already in the ledger.
-      if !step.finished { Output.stdout(session.handle(.quit).output) }
+      if !step.finished { show(session.handle(.quit)) }
     }
 
     /// One key as an instruction line, echoed; `t` and `n` ask for the rest of the line.

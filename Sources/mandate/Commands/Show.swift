@@ -9,7 +9,7 @@ extension MandateCommand {
       discussion:
         "ID is the event's id, an alias, or any unique prefix of at least 4 digits (as printed by `mandate events`).")
 
-    @Argument(help: "The event id or a unique prefix.")
+    @Argument(help: "The event id or a unique prefix.", completion: .eventIDs)
     var id: String
 
     @Option(help: "Output format: text or json.")

@@ -13,7 +13,9 @@ extension MandateCommand {
         aliases and item words that matched, where, and what they added.
         """)
 
-    @Option(help: ArgumentHelp("A quarter: 2024Q2, or Q2 of the mandate's term.", valueName: "quarter"))
+    @Option(
+      help: ArgumentHelp("A quarter: 2024Q2, or Q2 of the mandate's term.", valueName: "quarter"),
+      completion: .quarters)
     var quarter: String?
 
     @Option(help: ArgumentHelp("First day (YYYY-MM-DD).", valueName: "date"))
@@ -51,7 +53,9 @@ extension MandateCommand {
       let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .shared)
       let (index, _) = try EventIndex.open(workspace, lock: lock)
       let suggester = try Suggester(mandate: mandate, index: index, state: try index.ledgerState(for: mandate))
-      var renderer = SuggestionRenderer(format: format, width: TerminalWidth.current(), style: Output.outputStyle)
+      var renderer = SuggestionRenderer(
+        format: format, width: TerminalWidth.current(), style: Output.outputStyle,
+        labels: Dictionary(mandate.items.map { ($0.id, $0.shortLabel) }, uniquingKeysWith: { first, _ in first }))
       let output = BufferedOutput()
       output.write(renderer.begin())
       var count = 0

@@ -13,10 +13,11 @@ extension MandateCommand {
         against the item. Every decision is appended to Tags/<mandate>.yaml with --by and the time.
         """)
 
-    @Argument(help: "The event: its id, an alias or a unique prefix (as `mandate events` prints).")
+    @Argument(
+      help: "The event: its id, an alias or a unique prefix (as `mandate events` prints).", completion: .eventIDs)
     var event: String
 
-    @Argument(help: "The items it is evidence for, e.g. P1.1 P1.2.")
+    @Argument(help: "The items it is evidence for, e.g. P1.1 P1.2.", completion: .itemIDs)
     var items: [String]
 
     @Option(help: "declaratory or material.")
@@ -46,10 +47,10 @@ extension MandateCommand {
     static let configuration = CommandConfiguration(
       abstract: "Withdraw a tag (the ledger keeps the history).")
 
-    @Argument(help: "The event.")
+    @Argument(help: "The event.", completion: .eventIDs)
     var event: String
 
-    @Argument(help: "The items whose tags to withdraw.")
+    @Argument(help: "The items whose tags to withdraw.", completion: .itemIDs)
     var items: [String]
 
     @OptionGroup var decision: DecisionOptions
@@ -68,10 +69,10 @@ extension MandateCommand {
     static let configuration = CommandConfiguration(
       abstract: "Record that an event is not evidence for items; it is never suggested for them again.")
 
-    @Argument(help: "The event.")
+    @Argument(help: "The event.", completion: .eventIDs)
     var event: String
 
-    @Argument(help: "The items it is not evidence for.")
+    @Argument(help: "The items it is not evidence for.", completion: .itemIDs)
     var items: [String]
 
     @Option(help: ArgumentHelp("Why, in a sentence.", valueName: "text"))
@@ -96,7 +97,7 @@ extension MandateCommand {
         "STATUS: \(ItemStatus.allCases.map(\.rawValue).joined(separator: ", ")). --as-of defaults to today, or to the term's last day once it has ended."
     )
 
-    @Argument(help: "The item, e.g. P2.3.")
+    @Argument(help: "The item, e.g. P2.3.", completion: .itemIDs)
     var item: String
 
     @Argument(help: "The status.")
@@ -121,7 +122,8 @@ extension MandateCommand {
         item: item, status: status, note: note, asOf: asOf.flatMap { Day(iso: $0) }, by: decision.analyst(workspace))
       DecisionOptions.migrated(outcome)
       if let recorded = outcome.recorded.first {
-        Output.stdout("\(recorded.item) is \(recorded.status!.rawValue) as of \(recorded.asOf!) (by \(recorded.by))\n")
+        Output.stdout(
+          "\(recorded.item) is \(ReportWording.status(recorded.status)) as of \(recorded.asOf!) (by \(recorded.by))\n")
       }
     }
   }

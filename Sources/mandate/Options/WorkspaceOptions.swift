@@ -7,11 +7,14 @@ struct WorkspaceOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "The workspace folder (default: the nearest folder above the current one holding Priorities/).", valueName: "dir")
+      "The workspace folder (default: the nearest folder above the current one holding Priorities/).", valueName: "dir"),
+    completion: .directory
   )
   var workspace: String?
 
-  @Option(name: .long, help: ArgumentHelp("The mandate to use when the workspace holds several.", valueName: "id"))
+  @Option(
+    name: .long, help: ArgumentHelp("The mandate to use when the workspace holds several.", valueName: "id"),
+    completion: .mandateIDs)
   var mandate: String?
 
   var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true) }

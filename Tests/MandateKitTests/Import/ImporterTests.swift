@@ -104,6 +104,35 @@ enum Samples {
     #expect(evidence.contains("in 2024"))
   }
 
+  /// A source keeps the day it was published apart from the event's own date: the main article
+  /// of a page of 18 May 2023 tells of 17 May; teasers and a month-dated JSONL item have none.
+  @Test func sourcesRecordTheDayTheyWerePublished() throws {
+    let scratch = try ScratchWorkspace()
+    try scratch.importFiles(Samples.pageFiles + [Samples.importFixture("good.jsonl")])
+    let events = try scratch.index().events(EventQuery())
+    let milex = try #require(events.first { $0.headline.contains("MILEX-2023") })
+    #expect(milex.date?.description == "2023-05-17")
+    #expect(milex.sources.map { $0.published?.description } == ["2023-05-18", "2023-05-18"])
+    let teasers = events.flatMap(\.sources).filter { $0.role == .teaser }
+    #expect(!teasers.isEmpty && teasers.allSatisfy { $0.published == nil })
+    let afghanistan = try #require(events.first { $0.headline == "Working Group on Afghanistan meets" })
+    #expect(afghanistan.sources.map { $0.published?.description } == ["2024-04-10"])
+    let rescue = try #require(events.first { $0.headline == "CSTO rescue teams train" })
+    #expect(rescue.sources.map(\.published) == [nil])
+  }
+
+  /// Inputs given with an origin import as the same files given alone.
+  @Test func inputsWithAnOriginImportLikeFiles() throws {
+    let plain = try ScratchWorkspace()
+    try plain.importFiles(Samples.pageFiles)
+    let fetched = try ScratchWorkspace()
+    let origin = InputOrigin(url: "https://en.odkb-csto.org/news/", fetchedAt: Date(timeIntervalSince1970: 0))
+    try Importer(workspace: fetched.workspace).run(
+      inputs: Samples.pageFiles.map { ImportInput(file: $0, origin: origin) },
+      options: ImportOptions(today: ScratchWorkspace.today))
+    #expect(try plain.recordFiles() == fetched.recordFiles())
+  }
+
   @Test func aSecondImportAddsNothingAndChangesNoByte() throws {
     let scratch = try ScratchWorkspace()
     try scratch.importFiles(Samples.pageFiles)

@@ -47,7 +47,7 @@ import Testing
     let scales = zip(bars, counts).filter { $0.1 > 0 }.map { $0.0.height / Double($0.1) }
     #expect(Set(scales.map { ($0 * 10).rounded() }).count == 1)
     for (bar, count) in zip(bars, counts) where count == 0 { #expect(bar.height == 0) }
-    #expect(bars.first?.title == "P1 in 2024 Q1: 0 pieces of supporting evidence")
+    #expect(bars.first?.title == "P1 in 2024 Q1: 0 supporting tags")
 
     for attribute in ["x", "y", "width", "height", "x1", "x2", "y1", "y2", "dx"] {
       for value in Self.numbers(attribute, in: svg) {

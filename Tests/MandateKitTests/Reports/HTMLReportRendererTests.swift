@@ -101,8 +101,9 @@ import Testing
   }
 
   @Test func sharesAreRoundedAsPeopleRound() {
-    #expect(HTMLReportView.percent(0.3125) == "31.3%")
-    #expect(HTMLReportView.percent(0.1875) == "18.8%")
+    #expect(HTMLReportView.percent(0.3125) == "31%")
+    #expect(HTMLReportView.percent(0.125) == "13%")
+    #expect(HTMLReportView.percent(0.1875) == "19%")
     #expect(HTMLReportView.percent(1) == "100%")
     #expect(HTMLReportView.percent(0) == "0%")
     #expect(HTMLReportView.percent(-0.00001) == "0%")

@@ -6,7 +6,10 @@ import Foundation
 /// All coordinates are computed here and formatted as strings with at most one decimal, so the
 /// template only copies them and the same timeline always gives the same bytes.
 struct HTMLReportChart {
-  static let width = 960.0
+  /// The chart's width in user units. It is drawn at this size on screen (never smaller) and a
+  /// little smaller on A4 paper (about 700 CSS pixels), so that its smallest labels, 12 units,
+  /// stay at 11 px or more on both.
+  static let width = 760.0
   static let left = 40.0
   static let right = 12.0
   static let top = 36.0
@@ -89,14 +92,14 @@ struct HTMLReportChart {
     // Term-relative quarters (`Q3`) say nothing of their dates: print them under the label.
     let showDates = timeline.contains { !$0.label.contains(" ") }
     let baselineY = Self.top + Self.plotHeight
-    let labelY = baselineY + 32
-    let trackY = labelY + (showDates ? 34 : 20)
+    let labelY = baselineY + 36
+    let trackY = labelY + (showDates ? 38 : 22)
     let maximum = timeline.flatMap(\.evidence).map(\.count).max() ?? 0
     let step = Self.step(for: maximum)
     let scaleTop = Double(max(step, Int((Double(maximum) / Double(step)).rounded(.up)) * step))
     let plotWidth = Self.width - Self.left - Self.right
     let groupWidth = timeline.isEmpty ? plotWidth : plotWidth / Double(timeline.count)
-    let padding = groupWidth * 0.12
+    let padding = groupWidth * 0.08
     let slot = priorities.isEmpty ? 0 : (groupWidth - 2 * padding) / Double(priorities.count)
     let colour = Dictionary(
       priorities.enumerated().map { ($0.element.id, "c\($0.offset % Self.colours)") }, uniquingKeysWith: { a, _ in a })
@@ -120,17 +123,17 @@ struct HTMLReportChart {
         return Bar(
           x: n(x), y: n(baselineY - height), width: n(barWidth), height: n(height),
           colour: colour[entry.priority] ?? "c0",
-          title: "\(entry.priority) in \(quarter.label): \(Self.evidence(entry.count))",
-          hasCount: entry.count > 0 && barWidth >= 9, count: entry.count, centre: n(x + barWidth / 2),
-          countY: n(baselineY - height - 4), hasID: barWidth >= 14, priority: entry.priority, idY: n(baselineY + 14))
+          title: "\(entry.priority) in \(quarter.label): \(Self.tags(entry.count))",
+          hasCount: entry.count > 0 && barWidth >= 12, count: entry.count, centre: n(x + barWidth / 2),
+          countY: n(baselineY - height - 4), hasID: barWidth >= 16, priority: entry.priority, idY: n(baselineY + 16))
       }
       let trackWidth = groupWidth - 2 * padding
       return Quarter(
         label: quarter.label, centre: n(start + trackWidth / 2), labelY: n(labelY), hasDates: showDates,
-        dates: "\(quarter.start) to \(quarter.end)", datesY: n(labelY + 14), bars: bars,
+        dates: "\(quarter.start) to \(quarter.end)", datesY: n(labelY + 16), bars: bars,
         coverage: CoverageTrack(
           x: n(start), y: n(trackY), width: n(trackWidth),
-          fill: n(trackWidth * HTMLReportView.clamped(quarter.coverage)), textY: n(trackY - 4),
+          fill: n(trackWidth * HTMLReportView.clamped(quarter.coverage)), textY: n(trackY - 5),
           text: "coverage \(HTMLReportView.percent(quarter.coverage))"))
     }
     legend = priorities.map { LegendEntry(priority: $0.id, title: $0.title, colour: colour[$0.id] ?? "c0") }
@@ -143,7 +146,7 @@ struct HTMLReportChart {
     tableCoverage = timeline.map { HTMLReportView.percent($0.coverage) }
     let span = timeline.first.map { first in " from \(first.label) to \(timeline.last!.label)" } ?? ""
     label =
-      "Bar chart: supporting evidence per priority in each quarter of the term\(span), and the share of items covered."
+      "Bar chart: supporting tags per priority in each quarter of the term\(span), and the share of items covered."
     description = timeline.map { quarter in
       let counts = quarter.evidence.map { "\($0.priority) \($0.count)" }.joined(separator: ", ")
       return "\(quarter.label): \(counts); coverage \(HTMLReportView.percent(quarter.coverage))."
@@ -160,7 +163,7 @@ struct HTMLReportChart {
     return power
   }
 
-  static func evidence(_ count: Int) -> String {
-    count == 1 ? "1 piece of supporting evidence" : "\(count) pieces of supporting evidence"
+  static func tags(_ count: Int) -> String {
+    count == 1 ? "1 supporting tag" : "\(count) supporting tags"
   }
 }

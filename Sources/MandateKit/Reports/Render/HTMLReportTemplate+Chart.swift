@@ -3,14 +3,17 @@ extension HTMLReportTemplate {
   /// (for screen readers, and for exact numbers on paper).
   static let chart = """
     <section class="chart" aria-labelledby="chart-heading">
-    <h2 id="chart-heading">Evidence per quarter</h2>
+    <h2 id="chart-heading">Supporting tags per quarter</h2>
+    <p class="lead">Each bar counts the supporting tags (declaratory and material; a contradicting tag is not \
+    counted) on the events of one quarter, for one priority. The track under a quarter is the share of the \
+    mandate's items with supporting evidence in it.</p>
     <figure>
     <div class="plot-wrap">
     <svg class="plot" viewBox="0 0 {{width}} {{height}}" width="{{width}}" height="{{height}}" role="img" \
     aria-label="{{label}}" aria-describedby="chart-desc">
     <title>{{label}}</title>
     <desc id="chart-desc">{{description}}</desc>
-    <text class="axis-title" x="{{plotLeft}}" y="14">supporting evidence per priority</text>
+    <text class="axis-title" x="{{plotLeft}}" y="16">supporting tags</text>
     {{#ticks}}
     <line class="grid" x1="{{plotLeft}}" x2="{{plotRight}}" y1="{{y}}" y2="{{y}}"/>
     <text class="tick" x="{{textX}}" y="{{textY}}" text-anchor="end">{{label}}</text>
@@ -54,7 +57,7 @@ extension HTMLReportTemplate {
     {{^isEmpty}}
     <div class="table-wrap">
     <table class="chart-data">
-    <caption>Supporting evidence per priority and quarter, and the share of items covered</caption>
+    <caption>Supporting tags per priority and quarter, and the share of items covered</caption>
     <thead><tr><th scope="col">Priority</th>{{#tableQuarters}}<th scope="col" class="num">{{.}}</th>{{/tableQuarters}}</tr></thead>
     <tbody>
     {{#tableRows}}

@@ -21,9 +21,18 @@ extension HTMLReportTemplate {
     margin: 0 0 1rem; }
     .facts dt { font-size: .75rem; letter-spacing: .05em; text-transform: uppercase; color: var(--muted); }
     .facts dd { margin: 0; overflow-wrap: anywhere; }
-    .counts { display: flex; flex-wrap: wrap; gap: .6rem; margin: 0; padding: 0; list-style: none; }
-    .counts li { padding: .4rem .8rem; border: 1px solid var(--rule); border-radius: 6px; background: var(--soft); }
-    .counts strong { margin-right: .3rem; font-size: 1.25rem; font-variant-numeric: tabular-nums; }
+    .figures { display: flex; flex-wrap: wrap; gap: .6rem; margin: 0 0 1rem; padding: 0; list-style: none; }
+    .figures li { padding: .4rem .8rem; border: 1px solid var(--rule); border-radius: 6px; background: var(--soft); }
+    .figures strong { margin-right: .3rem; font-size: 1.35rem; font-variant-numeric: tabular-nums; }
+    .story { margin: 0 0 1rem; }
+    .story > div { display: grid; grid-template-columns: 7rem 1fr; gap: 1rem; padding: .45rem 0; \
+    border-bottom: 1px solid var(--rule); }
+    .story dt { font-weight: 600; }
+    .story dd { margin: 0; }
+    .story p { margin: 0 0 .3rem; }
+    .story .ids { margin-bottom: .3rem; }
+    .sub-list { font-size: .85rem; color: var(--muted); }
+    .label { font-weight: 600; }
     .lead, .explain { margin: 0 0 .75rem; color: var(--muted); }
     .explain { font-size: .85rem; }
     .bar-row { display: grid; grid-template-columns: 12rem minmax(6rem, 1fr) 16rem; gap: .75rem; \
@@ -36,14 +45,14 @@ extension HTMLReportTemplate {
     .bar-value strong { color: var(--ink); }
     figure { margin: 0; }
     .plot-wrap { overflow-x: auto; }
-    svg.plot { display: block; width: 100%; min-width: 600px; max-width: 960px; height: auto; }
-    svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 11px; \
+    svg.plot { display: block; width: 100%; min-width: 760px; max-width: 760px; height: auto; }
+    svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 12px; \
     fill: var(--ink); }
     .grid { stroke: #e2e5e9; stroke-width: 1; }
     .axis { stroke: #4a5058; stroke-width: 1; }
-    .tick, .bar-id, .quarter-dates, .axis-title, .coverage-text, .empty { fill: var(--muted); font-size: 10px; }
-    .count { font-size: 10px; font-weight: 600; }
-    .quarter-label { font-size: 12px; font-weight: 600; }
+    .tick, .bar-id, .quarter-dates, .axis-title, .coverage-text, .empty { fill: #4a5058; font-size: 12px; }
+    .count { font-size: 12px; font-weight: 600; }
+    .quarter-label { font-size: 13px; font-weight: 600; }
     .track { fill: var(--track); stroke: #bfc5cd; stroke-width: 1; }
     .track-fill { fill: var(--accent); }
     .c0 { fill: #0072b2; background: #0072b2; } .c1 { fill: #e69f00; background: #e69f00; }
@@ -67,6 +76,12 @@ extension HTMLReportTemplate {
     .chart-data { width: auto; min-width: 50%; margin-top: .5rem; }
     .chart-data .coverage-row th, .chart-data .coverage-row td { border-top: 2px solid #a9b0b9; }
     .priority { margin-top: 2rem; }
+    .priority.folded { margin-top: .75rem; }
+    details > summary { cursor: pointer; padding: .35rem .5rem; border: 1px solid var(--rule); border-radius: 6px; \
+    background: var(--soft); }
+    details > summary h3 { display: inline; margin: 0; font-size: 1rem; }
+    details[open] > summary { margin-bottom: .5rem; }
+    .fold-note { display: block; margin-top: .15rem; font-size: .85rem; color: var(--muted); }
     .priority h3 .id, .item-id { white-space: nowrap; }
     .priority h3 .id { margin-right: .3rem; padding: 0 .35rem; border: 1px solid var(--ink); border-radius: 4px; }
     .items .item-text { width: 40%; min-width: 14rem; }
@@ -117,7 +132,7 @@ extension HTMLReportTemplate {
       html { font-size: 12px; }
       body { font-size: 1rem; color: #000; background: none; }
       .page { max-width: none; padding: 0; }
-      .counts li, .evidence li, .badge, .bar-track { background: none; }
+      .figures li, .evidence li, .badge, .bar-track, details > summary { background: none; }
       .bar-fill, .swatch { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
       a { color: inherit; }
       .ev-title a[href]::after { content: " <" attr(href) ">"; font-weight: normal; font-size: .85rem; }
@@ -134,15 +149,20 @@ extension HTMLReportTemplate {
       .items thead th { letter-spacing: 0; }
       .col-id { width: 6%; } .col-text { width: 29%; } .col-status { width: 16%; } .col-count { width: 9%; }
       .col-date { width: 12%; } .col-days { width: 11%; } .col-pending { width: 8%; }
+      .items.term .col-text { width: 38%; }
       /* A priority's heading and coverage stay with its table's first rows; rows and pieces of
          evidence are never cut, but a long priority may continue on the next page rather than
          leave most of one empty. */
       h2, h3, h4, h5, .priority-head { break-after: avoid; }
-      h3, h4, h5, tr, .bar-row, .priority-head, .evidence li, .group, figure, .chart-data, .counts, .facts {
+      h3, h4, h5, tr, .bar-row, .priority-head, .evidence li, .group, figure, .chart-data, .figures, .facts,
+      .story > div, details > summary {
         break-inside: avoid;
       }
-      /* Headings and their lead paragraph stay with what follows them. */
-      .lead { break-after: avoid; }
+      /* Headings and their lead paragraph stay with what follows them, and whole. */
+      .lead { break-after: avoid; break-inside: avoid; }
+      p { orphans: 2; widows: 2; }
+      /* The details start on a page of their own, after the story and the chart. */
+      .priorities { break-before: page; }
     }
 
     """

@@ -12,7 +12,7 @@ enum HTMLReportTemplate {
     var library = MustacheLibrary()
     for (name, text) in [
       ("page", page), ("style", style), ("bar", bar), ("chart", chart), ("priority", priority),
-      ("group", group), ("events", events),
+      ("summary", summary), ("entry", entry), ("events", events),
     ] {
       library.register(try MustacheTemplate(string: text), named: name)
     }
@@ -50,53 +50,24 @@ enum HTMLReportTemplate {
     {{/hasGeneratedAt}}
     <div><dt>Mandate</dt><dd><code>{{id}}</code></dd></div>
     </dl>
-    <ul class="counts">
-    {{#counts}}
-    <li><strong>{{value}}</strong> {{label}}</li>
-    {{/counts}}
-    </ul>
     </header>
     {{/header}}
     <main>
-    <section class="coverage" aria-labelledby="coverage-heading">
-    <h2 id="coverage-heading">Coverage</h2>
-    <p class="lead">Share of the mandate's items with supporting evidence.</p>
-    {{#coverage}}
-    <h3>{{heading}}</h3>
-    {{#bars}}
-    {{> bar}}
-    {{/bars}}
-    {{/coverage}}
-    </section>
+    {{#summary}}
+    {{> summary}}
+    {{/summary}}
     {{#chart}}
     {{> chart}}
     {{/chart}}
     <section class="priorities" aria-labelledby="priorities-heading">
-    <h2 id="priorities-heading">Priorities</h2>
-    <p class="lead">Evidence is counted as D declaratory · M material · C contradicting; days without evidence \
-    run to the as-of day.</p>
+    <h2 id="priorities-heading">Priorities and items</h2>
+    <p class="lead">Evidence is counted as D declaratory · M material · C contradicting tags; days without evidence \
+    run to the as-of day.{{#hasCollapsed}} Priorities without evidence in the period are folded: open one to see \
+    its items (on paper, only their heading is printed).{{/hasCollapsed}}</p>
     {{#priorities}}
     {{> priority}}
     {{/priorities}}
     </section>
-    <section class="gaps" aria-labelledby="gaps-heading">
-    <h2 id="gaps-heading">Gaps</h2>
-    <div class="groups">
-    {{#gaps}}
-    {{> group}}
-    {{/gaps}}
-    </div>
-    </section>
-    {{#hasDelta}}
-    <section class="delta" aria-labelledby="delta-heading">
-    <h2 id="delta-heading">Since {{deltaPrevious}}</h2>
-    <div class="groups">
-    {{#delta}}
-    {{> group}}
-    {{/delta}}
-    </div>
-    </section>
-    {{/hasDelta}}
     {{#eventLists}}
     {{> events}}
     {{/eventLists}}
@@ -108,31 +79,67 @@ enum HTMLReportTemplate {
 
     """
 
+  /// The opening story: headline figures, then coverage, evidence, status, events and the items
+  /// that need attention, each item linked to its row.
+  static let summary = """
+    <section class="summary" aria-labelledby="summary-heading">
+    <h2 id="summary-heading">Summary</h2>
+    <ul class="figures">
+    {{#figures}}
+    <li><strong>{{value}}</strong> <span>{{label}}</span></li>
+    {{/figures}}
+    </ul>
+    <dl class="story">
+    <div><dt>Coverage</dt><dd>{{coverage}}</dd></div>
+    <div><dt>Evidence</dt><dd><p>{{evidence}}</p>
+    {{#hasEvidenceEntries}}
+    <ul class="ids">{{#evidenceEntries}}{{> entry}}{{/evidenceEntries}}</ul>
+    {{/hasEvidenceEntries}}
+    {{#hasNewlyCovered}}
+    <p class="sub-list">Newly covered:</p><ul class="ids">{{#newlyCovered}}{{> entry}}{{/newlyCovered}}</ul>
+    {{/hasNewlyCovered}}
+    {{#hasNewlyUncovered}}
+    <p class="sub-list">No longer covered:</p><ul class="ids">{{#newlyUncovered}}{{> entry}}{{/newlyUncovered}}</ul>
+    {{/hasNewlyUncovered}}
+    </dd></div>
+    <div><dt>Status</dt><dd><p>{{status}}</p>
+    {{#statusGroups}}
+    <p class="sub-list">{{change}}:</p><ul class="ids">{{#entries}}{{> entry}}{{/entries}}</ul>
+    {{/statusGroups}}
+    </dd></div>
+    <div><dt>Events</dt><dd>{{events}}</dd></div>
+    </dl>
+    <h3>Needs attention</h3>
+    {{#hasAttention}}
+    <div class="groups">
+    {{#attention}}
+    <div class="group">
+    <h4>{{title}} <span class="group-count">({{count}})</span></h4>
+    <p class="explain">{{explanation}}</p>
+    <ul class="ids">{{#entries}}{{> entry}}{{/entries}}</ul>
+    </div>
+    {{/attention}}
+    </div>
+    {{/hasAttention}}
+    {{^hasAttention}}
+    <p class="none">Nothing: every item has supporting evidence in the period, none is stale or past due.</p>
+    {{/hasAttention}}
+    </section>
+
+    """
+
+  /// An item named in the summary: its id linked to its row, its label and a detail.
+  static let entry = """
+    <li><a href="#{{anchor}}">{{id}}</a>{{#hasLabel}} {{label}}{{/hasLabel}}\
+    {{#hasDetail}} <span class="detail">{{detail}}</span>{{/hasDetail}}</li>
+    """
+
   /// A share as a labelled horizontal bar; the number is always written next to it.
   static let bar = """
     <div class="bar-row">
     <span class="bar-label">{{label}}</span>
     <span class="bar-track" aria-hidden="true"><span class="bar-fill" style="width: {{width}}%"></span></span>
     <span class="bar-value"><strong>{{percent}}</strong> {{detail}}</span>
-    </div>
-
-    """
-
-  /// A gap kind or a delta list: a heading, an explanation, and links to the items' rows.
-  static let group = """
-    <div class="group">
-    <h3>{{title}} <span class="group-count">({{count}})</span></h3>
-    <p class="explain">{{explanation}}</p>
-    {{#isEmpty}}
-    <p class="none">None.</p>
-    {{/isEmpty}}
-    {{^isEmpty}}
-    <ul class="ids">
-    {{#entries}}
-    <li><a href="#{{anchor}}">{{id}}</a>{{#hasDetail}} <span class="detail">{{detail}}</span>{{/hasDetail}}</li>
-    {{/entries}}
-    </ul>
-    {{/isEmpty}}
     </div>
 
     """

@@ -1,9 +1,9 @@
 import Foundation
 
 extension HTMLReportView {
-  /// `17.6%` for a share of 0…1; whole numbers without decimals.
+  /// `18%` for a share of 0…1, in whole percents as the text and Markdown reports write them.
   static func percent(_ share: Double) -> String {
-    number(clamped(share) * 100, decimals: 1) + "%"
+    number(clamped(share) * 100, decimals: 0) + "%"
   }
 
   /// A share as a CSS width percentage, kept within 0…100 whatever the model says.
@@ -39,19 +39,6 @@ extension HTMLReportView {
       return allowed ? String(scalar) : "-"
     }
     return prefix + kept.joined()
-  }
-
-  static func statusLabel(_ status: ItemStatus?) -> String {
-    guard let status else { return "not assessed" }
-    return status.rawValue.replacingOccurrences(of: "-", with: " ")
-  }
-
-  static func reviewLabel(_ review: String) -> String {
-    switch review {
-    case "rejected": "reviewed, rejected"
-    case "suggested": "suggested, not reviewed"
-    default: "no suggestion"
-    }
   }
 
   /// Declaratory · material · contradicting, as in the table's column heading.

@@ -1,37 +1,111 @@
 import Foundation
 
 extension HTMLReportView {
-  /// The items of one kind of gap; `entries` is empty when no item shows it.
-  struct GapGroup {
-    var kind: String
-    var title: String
-    var explanation: String
-    var entries: [Entry]
-    var count: Int
-    var isEmpty: Bool
-  }
+  /// The report's opening story (`ReportSummary`) laid out for the page: the headline figures,
+  /// then coverage, evidence, status and the items that need attention.
+  struct Summary {
+    var figures: [Figure]
+    var coverage: String
+    var evidence: String
+    var evidenceEntries: [Entry]
+    var hasEvidenceEntries: Bool
+    var newlyCovered: [Entry]
+    var hasNewlyCovered: Bool
+    var newlyUncovered: [Entry]
+    var hasNewlyUncovered: Bool
+    var status: String
+    var statusGroups: [StatusGroup]
+    var attention: [AttentionGroup]
+    var hasAttention: Bool
+    var events: String
 
-  /// An item named in a gap or delta list, with what is worth knowing about it there.
-  struct Entry {
-    var id: String
-    var anchor: String
-    var detail: String
-    var hasDetail: Bool
-
-    init(_ id: String, _ detail: String = "") {
-      self.id = id
-      anchor = HTMLReportView.anchor(id)
-      self.detail = detail
-      hasDetail = !detail.isEmpty
+    init(_ report: QuarterlyReport) {
+      let story = ReportSummary(report)
+      let share = report.coverage.period
+      let isTerm = report.period.kind == "term"
+      var figures = [
+        Figure(
+          value: HTMLReportView.percent(share.share),
+          label: "of items covered in \(isTerm ? "the term" : report.period.label) (\(share.covered) of \(share.items))"
+        )
+      ]
+      if let delta = report.delta {
+        figures.append(
+          Figure(
+            value: HTMLReportView.percent(delta.previousCoverage.share),
+            label: "in \(delta.previous) (\(delta.previousCoverage.covered) of \(delta.previousCoverage.items))"))
+      }
+      if !isTerm {
+        let toDate = report.coverage.toDate
+        figures.append(
+          Figure(
+            value: HTMLReportView.percent(toDate.share),
+            label: "over the term to date (\(toDate.covered) of \(toDate.items))"))
+      }
+      figures.append(
+        Figure(
+          value: String(report.counts.tagsInPeriod),
+          label:
+            "\(report.counts.tagsInPeriod == 1 ? "tag" : "tags") on \(ReportWording.count(report.counts.taggedEvents, "event"))"
+        ))
+      self.figures = figures
+      coverage = [story.coverage, story.coverageToDate].filter { !$0.isEmpty }.joined(separator: " ")
+      evidence = story.evidence
+      evidenceEntries = story.evidenceEntries.map(Entry.init)
+      hasEvidenceEntries = !evidenceEntries.isEmpty
+      newlyCovered = story.newlyCovered.map(Entry.init)
+      hasNewlyCovered = !newlyCovered.isEmpty
+      newlyUncovered = story.newlyUncovered.map(Entry.init)
+      hasNewlyUncovered = !newlyUncovered.isEmpty
+      status = story.status
+      statusGroups = story.statusGroups.map { StatusGroup(change: $0.change, entries: $0.entries.map(Entry.init)) }
+      attention = story.attention.map {
+        AttentionGroup(
+          title: $0.title, explanation: $0.explanation, entries: $0.entries.map(Entry.init), count: $0.entries.count)
+      }
+      hasAttention = !attention.isEmpty
+      events = story.events
     }
   }
 
-  struct DeltaGroup {
+  /// Items whose status changed the same way.
+  struct StatusGroup {
+    var change: String
+    var entries: [Entry]
+  }
+
+  /// A headline number with what it counts.
+  struct Figure {
+    var value: String
+    var label: String
+  }
+
+  /// Items that show the same kinds of gap.
+  struct AttentionGroup {
     var title: String
     var explanation: String
     var entries: [Entry]
     var count: Int
-    var isEmpty: Bool
+  }
+
+  /// An item named in the summary, linked to its row, with its label and what is worth knowing
+  /// about it there.
+  struct Entry {
+    var id: String
+    var anchor: String
+    var label: String
+    var hasLabel: Bool
+    var detail: String
+    var hasDetail: Bool
+
+    init(_ entry: ReportSummary.Entry) {
+      id = entry.item
+      anchor = HTMLReportView.anchor(entry.item)
+      label = entry.label
+      hasLabel = !entry.label.isEmpty
+      detail = entry.detail
+      hasDetail = !entry.detail.isEmpty
+    }
   }
 
   /// Events listed with their total: only the first ones are in the model.
@@ -60,8 +134,7 @@ extension HTMLReportView {
       self.showReview = showReview
       hasEvents = !list.events.isEmpty
       events = list.events.map {
-        EventRow(
-          event: $0.event, dateLabel: $0.dateLabel, title: $0.title, review: HTMLReportView.reviewLabel($0.review))
+        EventRow(event: $0.event, dateLabel: $0.dateLabel, title: $0.title, review: ReportWording.review($0.review))
       }
       hasMore = list.total > list.events.count
       more = "\(list.total - list.events.count) more not listed."
@@ -74,67 +147,5 @@ extension HTMLReportView {
     var dateLabel: String
     var title: String
     var review: String
-  }
-
-  static func gapGroups(_ report: QuarterlyReport) -> [GapGroup] {
-    let gaps = report.gaps
-    let days = report.settings.staleDays
-    func group(_ kind: QuarterlyReport.GapKind, _ title: String, _ explanation: String, _ entries: [Entry]) -> GapGroup
-    {
-      GapGroup(
-        kind: kind.rawValue, title: title, explanation: explanation, entries: entries, count: entries.count,
-        isEmpty: entries.isEmpty)
-    }
-    return [
-      group(
-        .noNews, "No news found", "No event of the period was suggested for, tagged or rejected for these items.",
-        gaps.noNews.map { Entry($0) }),
-      group(
-        .onlyContradicting, "Only evidence against",
-        "The only evidence of the period for these items speaks against them.",
-        gaps.onlyContradicting.map { Entry($0) }),
-      group(
-        .notReviewed, "Found but not reviewed",
-        "Events of the period are suggested for these items and nobody has reviewed them yet.",
-        gaps.notReviewed.map { Entry($0) }),
-      group(
-        .reviewedNothingRelevant, "Reviewed, nothing relevant",
-        "Events of the period were suggested for these items and all were rejected.",
-        gaps.reviewedNothingRelevant.map { Entry($0) }),
-      group(
-        .stale, "Stale for more than \(days) days",
-        "No supporting evidence for more than \(days) days by the as-of day.",
-        gaps.stale.map {
-          Entry($0.item, "\($0.days) days; " + ($0.lastEvidence.map { "last evidence \($0)" } ?? "no evidence yet"))
-        }),
-      group(
-        .pastDue, "Past due", "The due day has passed and the item is not assessed as achieved.",
-        gaps.pastDue.map { Entry($0.item, "due \($0.due); \(statusLabel($0.status))") }),
-    ]
-  }
-
-  static func deltaGroups(_ delta: QuarterlyReport.Delta) -> [DeltaGroup] {
-    func group(_ title: String, _ explanation: String, _ entries: [Entry]) -> DeltaGroup {
-      DeltaGroup(
-        title: title, explanation: explanation, entries: entries, count: entries.count, isEmpty: entries.isEmpty)
-    }
-    let previous = delta.previous
-    return [
-      group(
-        "New evidence", "Items with evidence dated in this period, and how much.",
-        delta.newEvidence.map {
-          Entry($0.item, $0.count == 1 ? "1 piece of evidence" : "\($0.count) pieces of evidence")
-        }
-      ),
-      group(
-        "Status changes", "Assessments that differ from those standing at the end of \(previous).",
-        delta.statusChanges.map { Entry($0.item, "\(statusLabel($0.from)) → \(statusLabel($0.to))") }),
-      group(
-        "Newly covered", "Items with supporting evidence this period and none in \(previous).",
-        delta.newlyCovered.map { Entry($0) }),
-      group(
-        "No longer covered", "Items with supporting evidence in \(previous) and none this period.",
-        delta.newlyUncovered.map { Entry($0) }),
-    ]
   }
 }

@@ -11,14 +11,12 @@ import Mustache
 struct HTMLReportView {
   var documentTitle: String
   var header: Header
-  var coverage: [CoverageGroup]
+  var summary: Summary
   var chart: HTMLReportChart
   var priorities: [Priority]
+  /// Whether any priority is folded away for want of evidence.
+  var hasCollapsed: Bool
   var staleDays: Int
-  var gaps: [GapGroup]
-  var hasDelta: Bool
-  var delta: [DeltaGroup]
-  var deltaPrevious: String
   /// Untagged events of the period, then unplaced events.
   var eventLists: [EventList]
   var footer: String
@@ -39,17 +37,6 @@ struct HTMLReportView {
     var recordedBy: String
     var hasGeneratedAt: Bool
     var generatedAt: String
-    var counts: [Count]
-  }
-
-  struct Count {
-    var value: Int
-    var label: String
-  }
-
-  struct CoverageGroup {
-    var heading: String
-    var bars: [CoverageBar]
   }
 
   /// A share drawn as a horizontal bar: `width` is the percentage for the CSS width.
@@ -67,11 +54,18 @@ struct HTMLReportView {
     var coverage: [CoverageBar]
     var items: [Item]
     var hasEvidence: Bool
+    /// No evidence in the period: the priority is folded in a `<details>`.
+    var collapsed: Bool
+    /// "No evidence in 2024 Q2 · 0 of 2 items covered to date".
+    var foldNote: String
+    /// Quarter reports show the period and the term to date; the term report one count.
+    var showToDate: Bool
   }
 
   struct Item {
     var id: String
     var anchor: String
+    var label: String
     var text: String
     var extras: [String]
     var hasExtras: Bool
@@ -111,44 +105,29 @@ struct HTMLReportView {
 
   init(_ report: QuarterlyReport) {
     let period = report.period
-    let periodName = period.kind == "term" ? "Term" : "Quarter \(period.label)"
-    documentTitle = "\(report.mandate.title): \(period.kind == "term" ? "term" : period.label) report"
+    let isTerm = period.kind == "term"
+    let periodName = isTerm ? "Term" : "Quarter \(period.label)"
+    documentTitle = "\(report.mandate.title): \(isTerm ? "term" : period.label) report"
     header = Header(
       id: report.mandate.id, title: report.mandate.title, organisation: report.mandate.organisation,
       holder: report.mandate.holder, termStart: report.mandate.termStart.description,
       termEnd: report.mandate.termEnd.description, periodKind: periodName, periodLabel: period.label,
       periodStart: period.start.description, periodEnd: period.end.description, asOf: report.asOf.description,
       hasRecordedBy: report.recordedBy != nil, recordedBy: report.recordedBy ?? "",
-      hasGeneratedAt: report.generatedAt != nil, generatedAt: report.generatedAt ?? "",
-      counts: [
-        Count(value: report.counts.eventsInPeriod, label: "events in the period"),
-        Count(value: report.counts.taggedEvents, label: "tagged events"),
-        Count(value: report.counts.pendingSuggestions, label: "events with pending suggestions"),
-        Count(value: report.counts.undated, label: "undated events in the record"),
-        Count(value: report.counts.unplaced, label: "events no quarter can hold"),
-      ] + (report.counts.disputed.map { [Count(value: $0, label: ReportText.disputedLabel)] } ?? []))
-    coverage = [
-      CoverageGroup(
-        heading: period.kind == "term" ? "The term" : "This period (\(period.label))",
-        bars: Self.bars(report.coverage.period)),
-      CoverageGroup(heading: "Term to date (as of \(report.asOf))", bars: Self.bars(report.coverage.toDate)),
-    ]
+      hasGeneratedAt: report.generatedAt != nil, generatedAt: report.generatedAt ?? "")
+    summary = Summary(report)
     chart = HTMLReportChart(report.timeline, priorities: report.priorities.map { ($0.id, $0.title) })
-    priorities = report.priorities.map { Self.priority($0) }
+    priorities = report.priorities.map { Self.priority($0, report: report) }
+    hasCollapsed = priorities.contains(where: \.collapsed)
     staleDays = report.settings.staleDays
-    gaps = Self.gapGroups(report)
-    hasDelta = report.delta != nil
-    delta = report.delta.map(Self.deltaGroups) ?? []
-    deltaPrevious = report.delta?.previous ?? ""
     eventLists = [
       EventList(
-        report.untagged, id: "untagged", heading: "Untagged events of the period",
-        explanation: "Events placed in the period without a standing tag, and whether they were reviewed.",
-        empty: "Every event of the period has a tag.", showReview: true),
+        report.untagged, id: "untagged", heading: ReportWording.untagged,
+        explanation: ReportWording.untaggedExplanation, empty: "Every event of the period has a tag.",
+        showReview: true),
       EventList(
-        report.unplaced, id: "unplaced", heading: "Unplaced events",
-        explanation:
-          "Events in the record without a date, or dated too coarsely (a year, a month across quarters) to place in a quarter.",
+        report.unplaced, id: "unplaced", heading: ReportWording.unplaced,
+        explanation: ReportWording.unplacedExplanation,
         empty: "Every event in the record can be placed in a quarter.", showReview: false),
     ]
     footer =
@@ -168,20 +147,30 @@ struct HTMLReportView {
     ]
   }
 
-  static func priority(_ priority: QuarterlyReport.PriorityReport) -> Priority {
+  static func priority(_ priority: QuarterlyReport.PriorityReport, report: QuarterlyReport) -> Priority {
+    let isTerm = report.period.kind == "term"
     let period = priority.coverage.period
     let toDate = priority.coverage.toDate
-    return Priority(
-      id: priority.id, anchor: anchor(priority.id, prefix: "priority-"), title: priority.title,
-      coverage: [
-        CoverageBar(
-          label: "This period", percent: percent(period.share), width: width(period.share),
-          detail: "\(period.covered) of \(period.items) items, weighted \(percent(period.weightedShare))"),
+    var coverage = [
+      CoverageBar(
+        label: isTerm ? "The term" : "This period", percent: percent(period.share), width: width(period.share),
+        detail: "\(period.covered) of \(period.items) items, weighted \(percent(period.weightedShare))")
+    ]
+    if !isTerm {
+      coverage.append(
         CoverageBar(
           label: "Term to date", percent: percent(toDate.share), width: width(toDate.share),
-          detail: "\(toDate.covered) of \(toDate.items) items, weighted \(percent(toDate.weightedShare))"),
-      ],
-      items: priority.items.map(item), hasEvidence: priority.items.contains { !$0.evidence.isEmpty })
+          detail: "\(toDate.covered) of \(toDate.items) items, weighted \(percent(toDate.weightedShare))"))
+    }
+    let hasEvidence = priority.items.contains { !$0.evidence.isEmpty }
+    let periodName = isTerm ? "the term" : report.period.label
+    return Priority(
+      id: priority.id, anchor: anchor(priority.id, prefix: "priority-"), title: priority.title, coverage: coverage,
+      items: priority.items.map(item), hasEvidence: hasEvidence, collapsed: !hasEvidence,
+      foldNote: isTerm
+        ? "No evidence in the term"
+        : "No evidence in \(periodName) · \(toDate.covered) of \(toDate.items) items covered to date",
+      showToDate: !isTerm)
   }
 
   static func item(_ item: QuarterlyReport.ItemReport) -> Item {
@@ -190,8 +179,9 @@ struct HTMLReportView {
     if let due = item.due { extras.append("due \(due)") }
     if let indicator = item.indicator { extras.append("indicator: \(indicator)") }
     return Item(
-      id: item.id, anchor: anchor(item.id), text: item.text, extras: extras, hasExtras: !extras.isEmpty,
-      statusClass: item.status?.status.rawValue ?? "none", statusLabel: statusLabel(item.status?.status),
+      id: item.id, anchor: anchor(item.id), label: item.label, text: item.text, extras: extras,
+      hasExtras: !extras.isEmpty,
+      statusClass: item.status?.status.rawValue ?? "none", statusLabel: ReportWording.status(item.status?.status),
       hasStatus: item.status != nil, statusAsOf: item.status?.asOf.description ?? "",
       statusNote: item.status?.note ?? "", statusBy: item.status?.by ?? "",
       periodCounts: counts(item.evidencePeriod), periodLabel: countsLabel(item.evidencePeriod),

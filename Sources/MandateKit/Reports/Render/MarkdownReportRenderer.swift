@@ -1,5 +1,6 @@
-/// The report as Markdown for sharing: tables per priority, evidence lists, gaps and changes.
-/// Every piece of news text is escaped (`Markdown.escape`), so titles cannot inject markup.
+/// The report as Markdown for sharing: the summary first, then tables per priority, evidence
+/// lists and the events left over. Every piece of news text is escaped (`Markdown.escape`), so
+/// titles cannot inject markup.
 public struct MarkdownReportRenderer: ReportRenderer {
   public var format: ReportFormat { .markdown }
 
@@ -9,42 +10,78 @@ public struct MarkdownReportRenderer: ReportRenderer {
     var out = ""
     func line(_ text: String = "") { out += text + "\n" }
     let e = Markdown.escape
+    let isTerm = report.period.kind == "term"
     line("# \(e(report.mandate.title))")
     line()
     line(
       "**\(e(ReportText.periodTitle(report)))**, as of \(report.asOf)\(report.recordedBy.map { ", decisions recorded by \($0)" } ?? "")\(report.generatedAt.map { ", generated \($0)" } ?? "")"
     )
     line()
-    line("| | |")
-    line("|---|---|")
-    line("| Mandate | `\(report.mandate.id)` |")
-    line("| Holder | \(e(report.mandate.holder)) |")
-    line("| Organisation | \(e(report.mandate.organisation)) |")
-    line("| Term | \(report.mandate.termStart) to \(report.mandate.termEnd) |")
-    line("| Events in the period | \(report.counts.eventsInPeriod) (\(report.counts.taggedEvents) tagged) |")
-    line("| Pending suggestions | \(report.counts.pendingSuggestions) |")
-    line("| Undated events in the record | \(report.counts.undated) |")
-    line("| Events no quarter can hold | \(report.counts.unplaced) |")
-    if let disputed = report.counts.disputed {
-      line("| Disputed event/item pairs | \(disputed): \(ReportText.disputed(disputed)) |")
-    }
-    line("| Coverage in the period | \(ReportText.share(report.coverage.period)) |")
-    line("| Coverage to date | \(ReportText.share(report.coverage.toDate)) |")
+    line(
+      "Mandate `\(report.mandate.id)` · \(e(report.mandate.holder)) · \(e(report.mandate.organisation)) · term \(report.mandate.termStart) to \(report.mandate.termEnd)"
+    )
 
+    let summary = ReportSummary(report)
+    func list(_ entries: [ReportSummary.Entry]) -> String {
+      entries.map { "**\($0.item)** \(e($0.label))" + ($0.detail.isEmpty ? "" : " (\(e($0.detail)))") }
+        .joined(separator: ", ")
+    }
+    line()
+    line("## Summary")
+    line()
+    line("- **Coverage:** \(summary.coverage)\(summary.coverageToDate.isEmpty ? "" : " \(summary.coverageToDate)")")
+    line(
+      "- **Evidence:** \(summary.evidence)\(summary.evidenceEntries.isEmpty ? "" : " \(list(summary.evidenceEntries))")"
+    )
+    if !summary.newlyCovered.isEmpty { line("  - Newly covered: \(list(summary.newlyCovered))") }
+    if !summary.newlyUncovered.isEmpty { line("  - No longer covered: \(list(summary.newlyUncovered))") }
+    line("- **Status:** \(summary.status)")
+    for group in summary.statusGroups { line("  - \(group.change): \(list(group.entries))") }
+    line("- **Events:** \(summary.events)")
+    line()
+    line("### Needs attention")
+    line()
+    if summary.attention.isEmpty {
+      line("Nothing: every item has supporting evidence in the period, none is stale or past due.")
+    }
+    for attention in summary.attention {
+      line("- **\(attention.title)** (\(attention.entries.count)): \(list(attention.entries))")
+    }
+
+    line()
+    line("## Priorities and items")
+    line()
+    line(
+      isTerm
+        ? "D/M/C: \(ReportWording.evidenceKinds) tags in the term. Days without: days since the latest supporting evidence."
+        : "D/M/C: \(ReportWording.evidenceKinds) tags. Days without: days since the latest supporting evidence."
+    )
     for priority in report.priorities {
       line()
-      line("## \(priority.id). \(e(priority.title))")
+      line("### \(priority.id). \(e(priority.title))")
       line()
       line(
-        "Coverage: period \(ReportText.share(priority.coverage.period)); to date \(ReportText.share(priority.coverage.toDate))."
+        isTerm
+          ? "Coverage: \(ReportText.share(priority.coverage.period))."
+          : "Coverage: period \(ReportText.share(priority.coverage.period)); to date \(ReportText.share(priority.coverage.toDate))."
       )
       line()
-      line("| Item | Status | Period D/M/C | To date D/M/C | Last evidence | Days without | Pending | Gaps |")
-      line("|---|---|---:|---:|---|---:|---:|---|")
+      if isTerm {
+        line("| Item | Status | Tags D/M/C | Last evidence | Days without | Pending | Gaps |")
+        line("|---|---|---:|---|---:|---:|---|")
+      } else {
+        line("| Item | Status | Period D/M/C | To date D/M/C | Last evidence | Days without | Pending | Gaps |")
+        line("|---|---|---:|---:|---|---:|---:|---|")
+      }
       for item in priority.items {
-        let status = item.status.map { "\($0.status.rawValue) (as of \($0.asOf))" } ?? "not rated"
+        let status =
+          item.status.map { "\(ReportWording.status($0.status)) (as of \($0.asOf))" } ?? ReportWording.notAssessed
+        let counts =
+          isTerm
+          ? ReportText.counts(item.evidencePeriod)
+          : "\(ReportText.counts(item.evidencePeriod)) | \(ReportText.counts(item.evidenceToDate))"
         line(
-          "| \(item.id) | \(status) | \(ReportText.counts(item.evidencePeriod)) | \(ReportText.counts(item.evidenceToDate)) | \(item.lastEvidence?.description ?? "never") | \(item.daysWithoutEvidence) | \(item.pendingSuggestions) | \(item.gaps.map(ReportText.gapLabel).joined(separator: ", ")) |"
+          "| \(item.id) \(Markdown.escapeCell(item.label)) | \(status) | \(counts) | \(item.lastEvidence?.description ?? "never") | \(item.daysWithoutEvidence) | \(item.pendingSuggestions) | \(item.gaps.map(ReportWording.gap).joined(separator: ", ")) |"
         )
       }
       for item in priority.items {
@@ -52,7 +89,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         line("**\(item.id)** \(e(item.text))")
         if let status = item.status {
           line()
-          line("> \(status.status.rawValue) as of \(status.asOf): \(e(status.note)) (\(e(status.by)))")
+          line("> \(ReportWording.status(status.status)) as of \(status.asOf): \(e(status.note)) (\(e(status.by)))")
         }
         if !item.evidence.isEmpty {
           line()
@@ -69,25 +106,13 @@ public struct MarkdownReportRenderer: ReportRenderer {
       }
     }
 
-    line()
-    line("## Gaps")
-    line()
-    for (label, items) in ReportText.gapLines(report) { line("- \(label): \(items.isEmpty ? "none" : items)") }
-    if let delta = report.delta {
-      line()
-      line("## Changes since \(delta.previous)")
-      line()
-      for (label, text) in ReportText.deltaLines(delta) { line("- \(label): \(text)") }
-    }
-    for (title, list) in [
-      ("Untagged events of the period", report.untagged), ("Events no quarter can hold", report.unplaced),
-    ] {
+    for (title, list) in [(ReportWording.untagged, report.untagged), (ReportWording.unplaced, report.unplaced)] {
       line()
       line("## \(title) (\(list.total))")
       line()
       if list.events.isEmpty { line("None.") }
       for event in list.events {
-        let review = event.review == "none" ? "" : " (\(event.review))"
+        let review = event.review == "none" ? "" : " (\(ReportWording.review(event.review)))"
         line("- \(event.dateLabel) `\(event.event.prefix(8))` \(e(event.title))\(review)")
       }
       if list.total > list.events.count { line("- … and \(list.total - list.events.count) more") }

@@ -4,6 +4,38 @@ import Foundation
 public enum ReportFormat: String, CaseIterable, Sendable {
   case text, markdown, html, json, csv
 
+  /// The format a file extension names: `.txt`, `.md`, `.html`, `.json`, `.csv` and a few
+  /// common spellings (`.text`, `.markdown`, `.htm`); nil for any other.
+  public init?(fileExtension: String) {
+    switch fileExtension.lowercased() {
+    case "txt", "text": self = .text
+    case "md", "markdown": self = .markdown
+    case "html", "htm": self = .html
+    case "json": self = .json
+    case "csv": self = .csv
+    default: return nil
+    }
+  }
+
+  /// The format of a report written to `output`: `explicit` when given (it must agree with the
+  /// file's extension), else the extension's; text for the terminal and for folders.
+  public static func resolve(explicit: ReportFormat?, output: String?, isFolder: Bool = false) throws(ReportOutputError)
+    -> ReportFormat
+  {
+    guard let output, !isFolder, !output.hasSuffix("/") else { return explicit ?? .text }
+    let name = output.split(separator: "/").last.map(String.init) ?? output
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return explicit ?? .text }
+    let ext = String(name[name.index(after: dot)...])
+    let named = ReportFormat(fileExtension: ext)
+    switch (explicit, named) {
+    case (let explicit?, let named?) where explicit != named:
+      throw .formatContradictsOutput(format: explicit.rawValue, output: output, named: named.rawValue)
+    case (let explicit?, _): return explicit
+    case (nil, let named?): return named
+    case (nil, nil): throw .unknownExtension(output: output, ext: ext)
+    }
+  }
+
   /// The file extension for `--output` files.
   public var fileExtension: String {
     switch self {

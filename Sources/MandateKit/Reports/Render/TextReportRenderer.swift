@@ -1,12 +1,15 @@
 import Foundation
 
-/// The report for a terminal: aligned tables fitted to the width, colour only when the context
-/// allows it.
+/// The report for a terminal: the summary first (coverage, evidence, status, what needs
+/// attention), then aligned tables per priority fitted to the width, colour only when the
+/// context allows it.
 public struct TextReportRenderer: ReportRenderer {
   public var format: ReportFormat { .text }
 
   /// Evidence entries shown per item; the rest are counted.
   static let evidenceShown = 10
+  /// The width of the summary's headings ("Attention  ").
+  static let headingWidth = 11
 
   public init() {}
 
@@ -19,6 +22,7 @@ public struct TextReportRenderer: ReportRenderer {
     func wrapped(_ text: String, indent: String = "") {
       line(TextWrap.block(text, width: width, firstPrefix: indent, indent: indent + "  "))
     }
+    let isTerm = report.period.kind == "term"
 
     for (index, part) in TextWrap.lines(report.mandate.title, width: width).enumerated() {
       line((index == 0 ? "" : "  ") + style.apply(.bold, part))
@@ -29,42 +33,32 @@ public struct TextReportRenderer: ReportRenderer {
     wrapped(style.apply(.bold, "Report for \(ReportText.periodTitle(report))") + ", as of \(report.asOf)")
     if let recordedBy = report.recordedBy { wrapped("decisions recorded by \(recordedBy)") }
     if let generatedAt = report.generatedAt { wrapped("generated \(generatedAt)") }
-    line()
-    let counts = report.counts
-    wrapped(
-      "Events in the period \(counts.eventsInPeriod) · tagged \(counts.taggedEvents) · pending suggestions \(counts.pendingSuggestions) · undated \(counts.undated) · in no quarter \(counts.unplaced)"
-    )
-    if let disputed = counts.disputed { wrapped(ReportText.disputed(disputed)) }
-    wrapped(
-      "Coverage: period \(ReportText.share(report.coverage.period)) · to date \(ReportText.share(report.coverage.toDate))"
-    )
-    wrapped(
-      "Columns: rated = the day the status speaks for; period and to date = declaratory/material/contradicting tags; last = latest supporting evidence; idle = days since; pend = events with pending suggestions."
-    )
 
+    line()
+    line(style.apply(.bold, "Summary"))
+    out += summary(ReportSummary(report), width: width)
+
+    line()
+    line(style.apply(.bold, "Priorities and items"))
+    wrapped(
+      isTerm
+        ? "Columns: tags = \(ReportWording.evidenceKinds) tags in the term; last = latest supporting evidence; idle = days since; pend = events with pending suggestions."
+        : "Columns: period and to date = \(ReportWording.evidenceKinds) tags; last = latest supporting evidence; idle = days since; pend = events with pending suggestions."
+    )
     for priority in report.priorities {
       line()
-      wrapped(
-        style.apply(.bold, "\(priority.id)  \(priority.title)")
-          + "  (period \(priority.coverage.period.covered)/\(priority.coverage.period.items), to date \(priority.coverage.toDate.covered)/\(priority.coverage.toDate.items))"
-      )
-      let rows = priority.items.map { item -> [String] in
-        [
-          item.id, item.status?.status.rawValue ?? "not rated", item.status?.asOf.description ?? "",
-          ReportText.counts(item.evidencePeriod), ReportText.counts(item.evidenceToDate),
-          item.lastEvidence?.description ?? "never", String(item.daysWithoutEvidence), String(item.pendingSuggestions),
-          item.gaps.map(ReportText.gapShort).joined(separator: " "),
-        ]
-      }
-      let columns = [
-        TableColumn("item"), TableColumn("status"), TableColumn("rated"), TableColumn("period", alignment: .right),
-        TableColumn("to date", alignment: .right), TableColumn("last"), TableColumn("idle", alignment: .right),
-        TableColumn("pend", alignment: .right), TableColumn("gaps", flexible: true),
-      ]
-      out += TableRenderer.render(columns: columns, rows: rows, width: width)
+      let coverage =
+        isTerm
+        ? "\(priority.coverage.period.covered) of \(priority.coverage.period.items) covered"
+        : "\(priority.coverage.period.covered) of \(priority.coverage.period.items) covered in the period, \(priority.coverage.toDate.covered) to date"
+      wrapped(style.apply(.bold, "\(priority.id) \(priority.title)") + " (\(coverage))")
+      out += TableRenderer.render(
+        columns: Self.columns(isTerm), rows: priority.items.map { Self.row($0, isTerm) }, width: width)
       for item in priority.items {
         if let status = item.status, !status.note.isEmpty {
-          wrapped("\(item.id) \(status.status.rawValue): \(status.note) (\(status.by))", indent: "  ")
+          wrapped(
+            "\(item.id) \(ReportWording.status(status.status)) as of \(status.asOf): \(status.note) (\(status.by))",
+            indent: "  ")
         }
         for evidence in item.evidence.prefix(Self.evidenceShown) {
           var text =
@@ -78,40 +72,73 @@ public struct TextReportRenderer: ReportRenderer {
       }
     }
 
-    line()
-    line(style.apply(.bold, "Gaps"))
-    for (label, items) in ReportText.gapLines(report) {
-      wrapped("\(label): \(items.isEmpty ? "none" : items)", indent: "  ")
-    }
-    if let delta = report.delta {
-      line()
-      line(style.apply(.bold, "Changes since \(delta.previous)"))
-      for (label, text) in ReportText.deltaLines(delta) { wrapped("\(label): \(text)", indent: "  ") }
-    }
-    for (title, list) in [
-      ("Untagged events of the period", report.untagged),
-      ("Events no quarter can hold (undated or dated too coarsely)", report.unplaced),
-    ] {
+    for (title, list) in [(ReportWording.untagged, report.untagged), (ReportWording.unplaced, report.unplaced)] {
       line()
       line(style.apply(.bold, "\(title) (\(list.total))"))
       for event in list.events.prefix(20) {
-        let review = event.review == "none" ? "" : " [\(event.review)]"
+        let review = event.review == "none" ? "" : " [\(ReportWording.review(event.review))]"
         wrapped("\(event.dateLabel) \(event.event.prefix(8)) \(event.title)\(review)", indent: "  ")
       }
       if list.total > min(20, list.events.count) { line("  … and \(list.total - min(20, list.events.count)) more") }
     }
     return out
   }
+
+  /// The summary as headed paragraphs: "Coverage   3 of 16 items …".
+  func summary(_ summary: ReportSummary, width: Int) -> String {
+    var out = ""
+    let indent = String(repeating: " ", count: Self.headingWidth + 2)
+    func paragraph(_ heading: String, _ texts: [String]) {
+      for (index, text) in texts.filter({ !$0.isEmpty }).enumerated() {
+        let first =
+          index == 0 ? "  " + heading.padding(toLength: Self.headingWidth, withPad: " ", startingAt: 0) : indent
+        out += TextWrap.block(text, width: width, firstPrefix: first, indent: indent + "  ") + "\n"
+      }
+    }
+    func list(_ entries: [ReportSummary.Entry]) -> String { entries.map(\.text).joined(separator: ", ") }
+    paragraph("Coverage", [summary.coverage, summary.coverageToDate])
+    paragraph(
+      "Evidence",
+      [
+        summary.evidence, list(summary.evidenceEntries),
+        summary.newlyCovered.isEmpty ? "" : "newly covered: " + list(summary.newlyCovered),
+        summary.newlyUncovered.isEmpty ? "" : "no longer covered: " + list(summary.newlyUncovered),
+      ])
+    paragraph("Status", [summary.status] + summary.statusGroups.map { "\($0.change): " + list($0.entries) })
+    paragraph(
+      "Attention",
+      summary.attention.isEmpty
+        ? ["Nothing: every item has supporting evidence in the period, none is stale or past due."]
+        : summary.attention.map { "\($0.title) (\($0.entries.count)): " + list($0.entries) })
+    paragraph("Events", [summary.events])
+    return out
+  }
+
+  static func columns(_ isTerm: Bool) -> [TableColumn] {
+    let counts =
+      isTerm
+      ? [TableColumn("tags", alignment: .right)]
+      : [TableColumn("period", alignment: .right), TableColumn("to date", alignment: .right)]
+    return [TableColumn("item", flexible: true), TableColumn("status")] + counts + [
+      TableColumn("last"), TableColumn("idle", alignment: .right), TableColumn("pend", alignment: .right),
+      TableColumn("gaps", flexible: true),
+    ]
+  }
+
+  static func row(_ item: QuarterlyReport.ItemReport, _ isTerm: Bool) -> [String] {
+    let counts =
+      isTerm
+      ? [ReportText.counts(item.evidencePeriod)]
+      : [ReportText.counts(item.evidencePeriod), ReportText.counts(item.evidenceToDate)]
+    return [ReportWording.item(item), ReportWording.status(item.status?.status)] + counts + [
+      item.lastEvidence?.description ?? "never", String(item.daysWithoutEvidence), String(item.pendingSuggestions),
+      item.gaps.map(ReportWording.gap).joined(separator: ", "),
+    ]
+  }
 }
 
 /// Wording shared by the text and Markdown renderers.
 enum ReportText {
-  /// What a report says about disputed pairs, in every format.
-  static func disputed(_ count: Int) -> String {
-    "\(count) event/item pair\(count == 1 ? " is" : "s are") disputed between analysts: counted as disputed, not as evidence, until resolved (`mandate review --conflicts`)"
-  }
-
-  static let disputedLabel = "disputed event/item pairs (not counted as evidence until resolved)"
 
   static func periodTitle(_ report: QuarterlyReport) -> String {
     if report.period.kind == "term" { return "the whole term (\(report.period.start) to \(report.period.end))" }
@@ -130,65 +157,5 @@ enum ReportText {
 
   static func kind(_ evidence: QuarterlyReport.Evidence) -> String {
     evidence.stance == .contradicts ? "\(evidence.strength.rawValue), contradicting" : evidence.strength.rawValue
-  }
-
-  static func gapShort(_ gap: QuarterlyReport.GapKind) -> String {
-    switch gap {
-    case .noNews: "no-news"
-    case .onlyContradicting: "against"
-    case .notReviewed: "unreviewed"
-    case .reviewedNothingRelevant: "rejected"
-    case .stale: "stale"
-    case .pastDue: "past-due"
-    }
-  }
-
-  static func gapLabel(_ gap: QuarterlyReport.GapKind) -> String {
-    switch gap {
-    case .noNews: "no news"
-    case .onlyContradicting: "only evidence against"
-    case .notReviewed: "not reviewed"
-    case .reviewedNothingRelevant: "nothing relevant"
-    case .stale: "stale"
-    case .pastDue: "past due"
-    }
-  }
-
-  static func gapLines(_ report: QuarterlyReport) -> [(String, String)] {
-    let gaps = report.gaps
-    return [
-      ("no news found", gaps.noNews.joined(separator: ", ")),
-      ("only evidence against", gaps.onlyContradicting.joined(separator: ", ")),
-      ("news found, not reviewed", gaps.notReviewed.joined(separator: ", ")),
-      ("reviewed, nothing relevant", gaps.reviewedNothingRelevant.joined(separator: ", ")),
-      (
-        "no evidence for more than \(report.settings.staleDays) days",
-        gaps.stale.map { "\($0.item) (\($0.days) days)" }.joined(separator: ", ")
-      ),
-      (
-        "past due",
-        gaps.pastDue.map { "\($0.item) (due \($0.due), \($0.status?.rawValue ?? "not rated"))" }.joined(separator: ", ")
-      ),
-    ]
-  }
-
-  static func deltaLines(_ delta: QuarterlyReport.Delta) -> [(String, String)] {
-    func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
-    return [
-      (
-        "new evidence",
-        delta.newEvidence.isEmpty
-          ? "none" : delta.newEvidence.map { "\($0.item) (\($0.count))" }.joined(separator: ", ")
-      ),
-      (
-        "status changes",
-        delta.statusChanges.isEmpty
-          ? "none"
-          : delta.statusChanges.map { "\($0.item) \($0.from?.rawValue ?? "not rated") → \($0.to.rawValue)" }.joined(
-            separator: ", ")
-      ),
-      ("covered now, not in \(delta.previous)", list(delta.newlyCovered)),
-      ("covered in \(delta.previous), not now", list(delta.newlyUncovered)),
-    ]
   }
 }

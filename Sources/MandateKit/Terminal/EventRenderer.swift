@@ -67,20 +67,6 @@ public enum EventRenderer {
     }
   }
 
-  /// "2024-04-10", "2024-04-08…11", "2024-05 (month)", "2024 (year)", "undated".
-  public static func dateLabel(_ event: Event) -> String {
-    guard let date = event.date else { return "undated" }
-    switch event.datePrecision {
-    case .month: return String(date.description.prefix(7))
-    case .year: return String(date.year)
-    case .none: return "undated"
-    case .day:
-      guard let end = event.dateEnd, end != date else { return date.description }
-      if end.year == date.year && end.month == date.month { return "\(date)…\(String(format: "%02d", end.day))" }
-      return "\(date)…\(end)"
-    }
-  }
-
   public static func list(
     _ events: [Event], hits: [SearchHit]? = nil, abbreviations: [String: String], format: Format, width: Int,
     style: TerminalStyle
@@ -96,7 +82,7 @@ public enum EventRenderer {
       if let hits { return searchText(hits, abbreviations: abbreviations, width: width, style: style) }
       let rows = events.map { event in
         [
-          dateLabel(event), abbreviations[event.id] ?? String(event.id.prefix(8)), String(event.sources.count),
+          event.dateLabel, abbreviations[event.id] ?? String(event.id.prefix(8)), String(event.sources.count),
           oneLine(event.headline),
         ]
       }
@@ -118,9 +104,11 @@ public enum EventRenderer {
       let id = abbreviations[event.id] ?? String(event.id.prefix(8))
       let title =
         hit.markedTitle.map { Highlight.render(oneLine($0), open: open, close: close) } ?? oneLine(event.headline)
-      out += "\(dateLabel(event))  \(style.apply(.cyan, id))  \(title)\n"
+      let head = "\(event.dateLabel)  \(style.apply(.cyan, id))  "
+      let indent = String(repeating: " ", count: TextWrap.visibleWidth(head))
+      out += TextWrap.block(title, width: width, firstPrefix: head, indent: indent) + "\n"
       let snippet = Highlight.render(oneLine(hit.snippet), open: open, close: close)
-      out += "    \(snippet)\n"
+      out += TextWrap.block(snippet, width: width, firstPrefix: "    ", indent: "    ") + "\n"
     }
     return out
   }
@@ -147,7 +135,7 @@ public enum EventRenderer {
     if format == .json { return try JSON.encode(JSONEvent(event)) + "\n" }
     var out = style.apply(.bold, "event \(event.id)") + "\n"
     if !event.aliases.isEmpty { out += "also known as: \(event.aliases.joined(separator: ", "))\n" }
-    var dateLine = "date: \(dateLabel(event))"
+    var dateLine = "date: \(event.dateLabel)"
     if event.datePrecision != .none { dateLine += " (\(event.datePrecision.rawValue) precision" }
     switch event.dateBasis {
     case .text: dateLine += ", stated in the text: \"\(event.dateEvidence ?? "")\")"
@@ -162,8 +150,9 @@ public enum EventRenderer {
       var place = source.file.map { "\($0)\(source.position.map { ":\($0)" } ?? "")" } ?? ""
       if let url = source.url { place += place.isEmpty ? url : " \(url)" }
       let name = source.name.map { " [\($0)]" } ?? ""
+      let published = source.published.map { ", published \($0)" } ?? ""
       out +=
-        "  \(source.role.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(place)\(name), first seen \(source.firstSeen)\n"
+        "  \(source.role.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(place)\(name)\(published), first seen \(source.firstSeen)\n"
     }
     out += "\n"
     if let title = event.title { out += TextWrap.block(title, width: width, firstPrefix: "", indent: "") + "\n\n" }

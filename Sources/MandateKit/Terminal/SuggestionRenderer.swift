@@ -13,12 +13,15 @@ public struct SuggestionRenderer {
   let format: Format
   let width: Int
   let style: TerminalStyle
+  /// Each item's short label (`Item.shortLabel`), printed beside its id.
+  let labels: [String: String]
   private var count = 0
 
-  public init(format: Format, width: Int = 80, style: TerminalStyle = .plain) {
+  public init(format: Format, width: Int = 80, style: TerminalStyle = .plain, labels: [String: String] = [:]) {
     self.format = format
     self.width = width
     self.style = style
+    self.labels = labels
   }
 
   /// What comes before the first suggestion.
@@ -43,10 +46,11 @@ public struct SuggestionRenderer {
   public func end() -> String { format == .json ? (count == 0 ? "]\n" : "\n]\n") : "" }
 
   /// A whole list at once (tests, small outputs).
-  public static func render(_ suggestions: [Suggestion], format: Format, width: Int = 80, style: TerminalStyle = .plain)
-    -> String
-  {
-    var renderer = SuggestionRenderer(format: format, width: width, style: style)
+  public static func render(
+    _ suggestions: [Suggestion], format: Format, width: Int = 80, style: TerminalStyle = .plain,
+    labels: [String: String] = [:]
+  ) -> String {
+    var renderer = SuggestionRenderer(format: format, width: width, style: style, labels: labels)
     return renderer.begin() + suggestions.map { renderer.render($0) }.joined() + renderer.end()
   }
 
@@ -133,27 +137,35 @@ public struct SuggestionRenderer {
 
   func text(_ suggestion: Suggestion, abbreviation: String?) -> String {
     let event = suggestion.event
-    let (open, close) = style.enabled ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("**", "**")
-    var out = "\(event.dateLabel)  \(style.apply(.cyan, abbreviation ?? String(event.id.prefix(8))))  "
-    out += Event.firstWords(of: event.headline, limit: max(20, width - out.count)) + "\n"
-    out +=
-      TextWrap.block(
-        Highlight.render(suggestion.snippet, open: open, close: close), width: width + (style.enabled ? 40 : 0),
-        firstPrefix: "    ", indent: "    ") + "\n"
+    let head = "\(event.dateLabel)  \(style.apply(.cyan, abbreviation ?? String(event.id.prefix(8))))  "
+    var out = head + Event.firstWords(of: event.headline, limit: max(20, width - TextWrap.visibleWidth(head))) + "\n"
+    out += Self.passage(suggestion.snippet, width: width, style: style) + "\n"
     if suggestion.candidates.isEmpty { out += "    no suggestion\n" }
     for (rank, candidate) in suggestion.candidates.enumerated() {
-      let head =
-        "  \(rank + 1). \(candidate.item.padding(toLength: 6, withPad: " ", startingAt: 0)) \(String(format: "%.2f", candidate.score))  "
-      out +=
-        TextWrap.block(
-          Self.reasons(candidate.reasons), width: width, firstPrefix: style.apply(.bold, head),
-          indent: String(repeating: " ", count: head.count)) + "\n"
+      out += Self.candidate(candidate, rank: rank + 1, label: labels[candidate.item], width: width, style: style) + "\n"
     }
     return out
   }
 
+  /// The passage, indented and wrapped to the width, its highlighted words in bold yellow on a
+  /// terminal and between `**` elsewhere.
+  static func passage(_ snippet: String, width: Int, style: TerminalStyle) -> String {
+    let (open, close) = style.enabled ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("**", "**")
+    return TextWrap.block(
+      Highlight.render(EventRenderer.oneLine(snippet), open: open, close: close), width: width, firstPrefix: "    ",
+      indent: "    ")
+  }
+
+  /// "  1. P1.1 UN cooperation  0.99" and, under it, the reasons wrapped to the width.
+  static func candidate(_ candidate: Candidate, rank: Int, label: String?, width: Int, style: TerminalStyle) -> String {
+    let name = label.map { "\(candidate.item) \($0)" } ?? candidate.item
+    let head = "  \(rank). " + style.apply(.bold, name) + "  " + String(format: "%.2f", candidate.score)
+    let indent = String(repeating: " ", count: 4 + String(rank).count)
+    return head + "\n" + TextWrap.block(reasons(candidate.reasons), width: width, firstPrefix: indent, indent: indent)
+  }
+
   /// "keyword “UNRCCA” ×1 in text (+3.41), item word “peacekeeping” ×2 in title (+1.20)".
-  public static func reasons(_ reasons: [Reason], limit: Int = 4) -> String {
+  public static func reasons(_ reasons: [Reason], limit: Int = Candidate.listedReasons) -> String {
     var parts = reasons.prefix(limit).map { reason in
       "\(reason.kind.rawValue.replacingOccurrences(of: "-", with: " ")) “\(reason.term)” ×\(reason.count) in \(reason.field) (+\(String(format: "%.2f", reason.contribution)))"
     }

@@ -1,13 +1,13 @@
 import TextTable
 
-/// Aligned text tables (TextTable's simple style) fitted to a width: the column marked `flexible`
-/// is truncated so that no line is wider than `width`.
+/// Aligned text tables (TextTable's simple style) fitted to a width: the columns marked `flexible`
+/// are truncated so that no line is wider than `width`.
 public struct TableColumn: Sendable {
   public enum Alignment: Sendable { case left, right }
 
   public var title: String
   public var alignment: Alignment
-  /// Takes the width the other columns leave.
+  /// Gives up width when the table is too wide (cells are then cut with "…").
   public var flexible: Bool
 
   public init(_ title: String, alignment: Alignment = .left, flexible: Bool = false) {
@@ -28,10 +28,15 @@ public enum TableRenderer {
         widths[index] = max(widths[index], cell.count)
       }
     }
-    if let flexible = columns.firstIndex(where: \.flexible) {
-      let others =
-        widths.enumerated().filter { $0.offset != flexible }.reduce(0) { $0 + $1.element } + columns.count - 1
-      widths[flexible] = max(min(widths[flexible], width - others), max(10, columns[flexible].title.count))
+    // Flexible columns give up width, the widest first, until the table fits (or each is down to
+    // 10 characters or its title).
+    let flexible = columns.indices.filter { columns[$0].flexible }
+    let floor = columns.map { max(10, $0.title.count) }
+    var total = widths.reduce(0, +) + columns.count - 1
+    while total > width {
+      guard let widest = flexible.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+      widths[widest] -= 1
+      total -= 1
     }
     let table = TextTable<[String]> { row in
       columns.enumerated().map { index, column in

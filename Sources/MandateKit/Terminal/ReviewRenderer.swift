@@ -13,19 +13,12 @@ struct ReviewRenderer {
     let event = suggestion.event
     var lines = [heading("event", date: event.dateLabel, id: event.id, position: position, total: total)]
     lines.append(TextWrap.block(event.headline, width: width, firstPrefix: "", indent: ""))
-    let (open, close) = style.enabled ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("**", "**")
-    lines.append(
-      TextWrap.block(
-        Highlight.render(suggestion.snippet, open: open, close: close), width: width + (style.enabled ? 40 : 0),
-        firstPrefix: "    ", indent: "    "))
+    lines.append(SuggestionRenderer.passage(suggestion.snippet, width: width, style: style))
     if suggestion.candidates.isEmpty { lines.append("  no suggestion") }
     for (rank, candidate) in suggestion.candidates.enumerated() {
-      let head =
-        "  \(rank + 1). \(candidate.item.padding(toLength: 6, withPad: " ", startingAt: 0)) \(String(format: "%.2f", candidate.score))  "
       lines.append(
-        TextWrap.block(
-          SuggestionRenderer.reasons(candidate.reasons), width: width, firstPrefix: style.apply(.bold, head),
-          indent: String(repeating: " ", count: head.count)))
+        SuggestionRenderer.candidate(
+          candidate, rank: rank + 1, label: mandate.item(id: candidate.item)?.shortLabel, width: width, style: style))
     }
     lines.append(self.mode(mode))
     lines.append(keys(suspects: false, candidates: suggestion.candidates.count))
@@ -34,7 +27,7 @@ struct ReviewRenderer {
 
   /// One suspect tag: the event, the tag as it stands and the item's current wording.
   func suspect(_ tag: LedgerState.Tag, event: Event?, position: Int, total: Int) -> String {
-    let date = event.map(EventRenderer.dateLabel) ?? "?"
+    let date = event.map(\.dateLabel) ?? "?"
     var lines = [heading("suspect tag", date: date, id: tag.event, position: position, total: total)]
     if let event {
       lines.append(TextWrap.block(event.headline, width: width, firstPrefix: "", indent: ""))
@@ -76,7 +69,16 @@ struct ReviewRenderer {
           "t tag item", "m material", "c contradicts", "n note", "s skip", "u undo", "q quit",
         ]).joined(separator: " · ")
     }
-    return style.apply(.dim, text)
+    // Wrapped between keys, never inside one: "s skip" stays whole at any width.
+    var lines: [String] = []
+    for key in text.components(separatedBy: " · ") {
+      if let last = lines.last, TextWrap.visibleWidth(last) + 3 + key.count <= width {
+        lines[lines.count - 1] = last + " · " + key
+      } else {
+        lines.append(key)
+      }
+    }
+    return lines.map { style.apply(.dim, $0) }.joined(separator: "\n")
   }
 
   /// Every key, with what it does.
@@ -145,7 +147,7 @@ extension ReviewRenderer {
   func dispute(
     _ dispute: LedgerState.Dispute, event: Event?, position: Int, total: Int, mode: ReviewSession.Mode
   ) -> String {
-    let date = event.map(EventRenderer.dateLabel) ?? "?"
+    let date = event.map(\.dateLabel) ?? "?"
     let id = dispute.pair.event
     let place = style.apply(.bold, "disputed \(position + 1) of \(total)")
     var lines = ["\n\(place)  \(date)  \(style.apply(.cyan, abbreviations[id] ?? String(id.prefix(8))))"]

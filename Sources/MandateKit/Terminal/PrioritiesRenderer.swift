@@ -43,7 +43,8 @@ public enum PrioritiesRenderer {
         out +=
           TextWrap.block(item.text, width: width, firstPrefix: indent + style.apply(.cyan, label), indent: hanging)
           + "\n"
-        var facts = [plural(item.keywords.count, "keyword", "keywords")]
+        var facts = item.label.map { ["label “\($0)”"] } ?? []
+        facts.append(plural(item.keywords.count, "keyword", "keywords"))
         if let due = item.due { facts.append("due \(due)") }
         if item.weight != 1 { facts.append("weight \(formatNumber(item.weight))") }
         for line in TextWrap.lines(facts.joined(separator: " · "), width: width - hanging.count) {
@@ -70,7 +71,7 @@ public enum PrioritiesRenderer {
       out += "\n## \(priority.id). \(Markdown.escape(priority.title))\n\n"
       if let description = priority.description { out += Markdown.escape(description) + "\n\n" }
       for item in priority.items {
-        out += "- **\(item.id)** \(Markdown.escape(item.text))"
+        out += "- **\(item.id)**\(item.label.map { " (\(Markdown.escape($0)))" } ?? "") \(Markdown.escape(item.text))"
         if item.due != nil || !item.keywords.isEmpty {
           var facts: [String] = []
           if let due = item.due { facts.append("due \(due)") }

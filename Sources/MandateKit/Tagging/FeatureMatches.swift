@@ -1,0 +1,158 @@
+/// The matches of features in one event: how often each feature occurs in the title and the
+/// text, the event's length in words, and where in the text (byte ranges) the matches are.
+struct FeatureMatches: Sendable {
+  /// Matched features with their counts in the title and the text, in order of first match.
+  var counts: [(feature: Int32, title: Int32, text: Int32)] = []
+  var length = 0
+  /// Matches in the text, in order: feature and byte range.
+  var spans: [(feature: Int, range: Range<Int>)] = []
+
+  var features: [Int] { counts.map { Int($0.feature) } }
+
+  /// Finds every spelling of every feature in `title` and `text`.
+  init(title: String?, text: String, features: FeatureSet) {
+    if let title {
+      var words: [UInt64] = []
+      Tokens.scan(title) { hash, _ in words.append(hash) }
+      length += words.count
+      Self.scan(words, nil, features) { feature, _ in self.add(feature, title: true) }
+    }
+    var words: [UInt64] = []
+    var ranges: [Range<Int>] = []
+    words.reserveCapacity(text.utf8.count / 6)
+    ranges.reserveCapacity(text.utf8.count / 6)
+    Tokens.scan(text) { hash, range in
+      words.append(hash)
+      ranges.append(range)
+    }
+    length += words.count
+    Self.scan(words, ranges, features) { feature, range in
+      self.add(feature, title: false)
+      if let range { self.spans.append((feature, range)) }
+    }
+  }
+
+  private mutating func add(_ feature: Int, title: Bool) {
+    if let index = counts.firstIndex(where: { $0.feature == Int32(feature) }) {
+      if title { counts[index].title += 1 } else { counts[index].text += 1 }
+    } else {
+      counts.append((Int32(feature), title ? 1 : 0, title ? 0 : 1))
+    }
+  }
+
+  private static func scan(
+    _ words: [UInt64], _ ranges: [Range<Int>]?, _ set: FeatureSet, _ found: (Int, Range<Int>?) -> Void
+  ) {
+    guard !words.isEmpty else { return }
+    words.withUnsafeBufferPointer { words in
+      set.candidates.withUnsafeBufferPointer { candidates in
+        set.pool.withUnsafeBufferPointer { pool in
+          var matched: [Int32] = []
+          for start in 0..<words.count {
+            guard let run = set.startTable.value(for: words[start]) else { continue }
+            let (first, count) = set.startRuns[Int(run)]
+            matched.removeAll(keepingCapacity: true)
+            for index in Int(first)..<Int(first + count) {
+              let candidate = candidates[index]
+              guard !matched.contains(candidate.feature) else { continue }
+              let length = Int(candidate.length)
+              guard start + length <= words.count else { continue }
+              var same = true
+              var offset = 1
+              while offset < length {
+                if words[start + offset] != pool[Int(candidate.offset) + offset] {
+                  same = false
+                  break
+                }
+                offset += 1
+              }
+              if same {
+                matched.append(candidate.feature)
+                found(Int(candidate.feature), ranges.map { $0[start].lowerBound..<$0[start + length - 1].upperBound })
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// About `width` bytes of `text` showing the first of `features` (strongest first, each with
+  /// what it added to the score) that the text has, whole words, with every match of `features`
+  /// in it marked; the opening of the text when none matched.
+  ///
+  /// The passage is the window, among those starting a little before a match, whose distinct
+  /// features add up to the most: the strongest reason and as many of the next ones as fit.
+  func snippet(of text: String, features wanted: [(feature: Int, weight: Double)], width: Int = 220) -> String {
+    let weights = Dictionary(wanted.map { ($0.feature, $0.weight) }, uniquingKeysWith: max)
+    var text = text
+    return text.withUTF8 { utf8 in
+      // At one place, the longest match is marked ("UN Security Council" rather than "UN").
+      let marked = spans.filter { weights[$0.feature] != nil }
+        .sorted { ($0.range.lowerBound, $1.range.count) < ($1.range.lowerBound, $0.range.count) }
+      // The strongest feature that the text shows must be in the passage; among the windows that
+      // show it, the one whose distinct features add up to the most.
+      let strongest = wanted.lazy.map(\.feature).first { feature in marked.contains { $0.feature == feature } }
+      var anchor: (feature: Int, range: Range<Int>)?
+      var best = -1.0
+      // Windows start a third of the width before a match; the matches are in text order, so
+      // the first one inside a window only moves forward.
+      var first = 0
+      var seen: [Int] = []
+      for (position, candidate) in marked.enumerated() {
+        if position > 0 && marked[position - 1].range.lowerBound == candidate.range.lowerBound { continue }
+        let low = max(0, candidate.range.lowerBound - width / 3)
+        let high = low + width
+        while first < marked.count && marked[first].range.lowerBound < low { first += 1 }
+        seen.removeAll(keepingCapacity: true)
+        var total = 0.0
+        var index = first
+        while index < marked.count && marked[index].range.lowerBound < high {
+          let span = marked[index]
+          if span.range.upperBound <= high && !seen.contains(span.feature) {
+            seen.append(span.feature)
+            total += weights[span.feature] ?? 0
+          }
+          index += 1
+        }
+        guard strongest.map(seen.contains) ?? true else { continue }
+        if total > best + 1e-9 {
+          best = total
+          anchor = candidate
+        }
+      }
+      let anchorRange = anchor?.range ?? 0..<0
+      var start = anchor == nil ? 0 : max(0, anchorRange.lowerBound - width / 3)
+      var end = min(utf8.count, start + width)
+      // Cut at spaces, and never inside a UTF-8 sequence.
+      if start > 0 {
+        while start < anchorRange.lowerBound, utf8[start - 1] != 0x20 { start += 1 }
+      }
+      if end < utf8.count {
+        while end > anchorRange.upperBound, utf8[end] != 0x20 { end -= 1 }
+        while end > start, utf8[end] & 0xC0 == 0x80 { end -= 1 }
+      }
+      var out: [UInt8] = []
+      out.reserveCapacity(end - start + 32)
+      if start > 0 { out.append(contentsOf: "…".utf8) }
+      func copy(_ range: Range<Int>) {
+        for index in range {
+          let byte = utf8[index]
+          out.append(byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte)
+        }
+      }
+      var position = start
+      for span in marked where span.range.lowerBound >= position && span.range.upperBound <= end {
+        copy(position..<span.range.lowerBound)
+        out.append(contentsOf: Highlight.start.utf8)
+        copy(span.range)
+        out.append(contentsOf: Highlight.end.utf8)
+        position = span.range.upperBound
+      }
+      copy(position..<end)
+      if end < utf8.count { out.append(contentsOf: "…".utf8) }
+      return String(decoding: out, as: UTF8.self)
+    }
+  }
+
+}
