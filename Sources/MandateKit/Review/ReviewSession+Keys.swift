@@ -121,24 +121,4 @@ extension ReviewSession {
       return Step(output: renderer.disputeKeys(dispute.positions.count) + "\n")
     }
   }
-
-  /// A review of the pairs analysts disagree on, in event order.
-  public static func conflicts(
-    workspace: Workspace, mandate: Mandate, by: String, style: TerminalStyle = .plain, width: Int = 80,
-    now: @escaping () -> Date = { MandateClock.now() }
-  ) throws -> ReviewSession {
-    let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .shared)
-    let (subjects, abbreviations) = try withExtendedLifetime(lock) {
-      let (index, _) = try EventIndex.open(workspace, lock: lock)
-      let disputes = try index.ledgerState(for: mandate).sortedDisputes
-      let subjects = try disputes.map { Subject.dispute($0, try index.event(id: $0.pair.event)) }
-      return (subjects, try index.abbreviations(for: disputes.map(\.pair.event)))
-    }
-    let session = ReviewSession(
-      desk: DecisionDesk(workspace: workspace, mandate: mandate, now: now), subjects: subjects, by: by,
-      renderer: ReviewRenderer(mandate: mandate, abbreviations: abbreviations, style: style, width: width),
-      walksSuspects: true)
-    session.disputes = true
-    return session
-  }
 }
