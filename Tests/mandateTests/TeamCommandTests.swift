@@ -74,11 +74,15 @@ import Testing
 
     let review = try workspace.run(
       "review", "--conflicts", "--by", "carol", environment: ["MANDATE_NOW": "2026-12-02T09:00:00Z"],
-      input: "n Talks only\n1\n")
+      input: "?\nn Talks only\n1\n")
     #expect(review.status == 0, "\(review.stderr)")
     #expect(review.stdout.hasPrefix("\ndisputed 1 of 1  2024-04-10  fc81e802\n"))
     #expect(review.stdout.contains("\n  1. bob, 2026-12-01T10:00:00Z: not evidence “A meeting, not progress”\n"))
     #expect(review.stdout.contains("\n> 1\nresolved fc81e802 for P1.1: not evidence\n"))
+    #expect(
+      review.stdout.contains(
+        "\n> ?\n1-2 adopt that decision · r not evidence · t tag (m material, c contradicts) · n note · s skip · u undo · q quit\n"
+      ))
     #expect(review.stdout.hasSuffix("1 resolved, 0 skipped\n"))
     let log = try workspace.run("log", "--by", "carol", "--format", "json")
     #expect(log.stdout.contains("\"kind\" : \"resolve\""))

@@ -139,6 +139,9 @@ public final class ReviewSession {
     case .undo:
       return undo()
     case .help:
+      if position < subjects.count, case .dispute(let dispute, _) = subjects[position] {
+        return Step(output: renderer.disputeKeys(dispute.positions.count) + "\n")
+      }
       return Step(output: renderer.help(suspects: walksSuspects, candidates: currentCandidates) + "\n")
     default:
       break
