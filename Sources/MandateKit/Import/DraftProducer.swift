@@ -9,6 +9,7 @@ final class DraftProducer: @unchecked Sendable {
   /// Read by the importer after the producer finished.
   private(set) var files: [ImportReport.FileSummary] = []
   private(set) var rejected: [RejectedRecord] = []
+  private(set) var warnings: [ImportWarning] = []
 
   init(workspace: Workspace, options: ImportOptions, progress: (@Sendable (ImportProgress) -> Void)?) {
     self.workspace = workspace
@@ -45,7 +46,8 @@ final class DraftProducer: @unchecked Sendable {
           batch.append(raw)
           if batch.count == Importer.batchSize { try flush() }
         },
-        reject: { fileRejections.append($0) })
+        reject: { fileRejections.append($0) },
+        warn: { warnings.append($0) })
       try flush()
       summary.rejected = fileRejections.count
       rejected += fileRejections

@@ -9,21 +9,29 @@ public enum ImportFormat: String, CaseIterable, Sendable {
 /// Reads one kind of news file into raw items.
 ///
 /// Readers stream: they hand each item to `item` as soon as it is read, so that a 1 GB file never
-/// sits in memory. A record that cannot be used goes to `reject` with its line and the reason; a
-/// file that cannot be read at all throws.
+/// sits in memory. A record that cannot be used goes to `reject` with its line and the reason (the
+/// import then exits 1); something missing that did not stop the reading (a page cut short, a feed
+/// item with nothing in it) goes to `warn`; a file that cannot be read at all throws.
 protocol NewsReader: Sendable {
   var formats: [ImportFormat] { get }
   func read(
-    _ url: URL, file: String, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void
+    _ url: URL, file: String, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void,
+    warn: (ImportWarning) -> Void
   ) throws
   /// Reads an input that may carry where it was fetched from (its address, HTTP charset and
   /// language). Readers that have a use for the origin implement this; the rest read the file.
-  func read(_ input: ReaderInput, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void) throws
+  func read(
+    _ input: ReaderInput, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void,
+    warn: (ImportWarning) -> Void
+  ) throws
 }
 
 extension NewsReader {
-  func read(_ input: ReaderInput, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void) throws {
-    try read(input.url, file: input.file, item: item, reject: reject)
+  func read(
+    _ input: ReaderInput, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void,
+    warn: (ImportWarning) -> Void
+  ) throws {
+    try read(input.url, file: input.file, item: item, reject: reject, warn: warn)
   }
 }
 

@@ -64,7 +64,7 @@ public struct Event: Sendable, Equatable, Codable {
   public init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     id = try container.decode(String.self, forKey: .id)
-    // Ids are 16 lowercase hex digits (see `EventDraft`); the index and reports rely on it.
+    // Ids are 16 lowercase hex digits (see `EventIdentity`); the index and reports rely on it.
     guard EventKey.of(id) != nil else {
       throw DecodingError.dataCorruptedError(
         forKey: .id, in: container, debugDescription: "an event id is 16 lowercase hex digits, found \"\(id)\"")
@@ -75,8 +75,10 @@ public struct Event: Sendable, Equatable, Codable {
       try container.decodeIfPresent(DatePrecision.self, forKey: .datePrecision) ?? (date == nil ? .none : .day)
     dateBasis = try container.decodeIfPresent(DateBasis.self, forKey: .dateBasis) ?? (date == nil ? .none : .published)
     dateEvidence = try container.decodeIfPresent(String.self, forKey: .dateEvidence)
-    title = try container.decodeIfPresent(String.self, forKey: .title)
-    text = try container.decode(String.self, forKey: .text)
+    // A hand-edited or older record may hold decomposed text: the index, searches and
+    // suggestions see it composed, as imports write it.
+    title = try container.decodeIfPresent(String.self, forKey: .title).map(UnicodeNFC.normalize)
+    text = UnicodeNFC.normalize(try container.decode(String.self, forKey: .text))
     language = try container.decodeIfPresent(String.self, forKey: .language)
     sources = try container.decodeIfPresent([EventSource].self, forKey: .sources) ?? []
     aliases = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []

@@ -94,7 +94,11 @@ package enum FuzzHarness {
             // JSONL, CSV and feeds give the item's line; pages give a teaser's line or order.
             outcome.check(position >= 1 && position <= lines, "\(format) item at line \(position) of \(lines)")
           }
-        }, reject: { rejects.append($0) })
+        }, reject: { rejects.append($0) },
+        warn: { warning in
+          outcome.check(
+            warning.line >= 1 && warning.line <= lines, "\(format) warning at line \(warning.line) of \(lines)")
+        })
     } catch let error as ImportError {
       outcome.errors += 1
       if case .malformed(_, let line, _) = error {
@@ -128,8 +132,14 @@ package enum FuzzHarness {
         outcome.check(item.line >= 1 && item.line <= lines, "page item \(index) at line \(item.line) of \(lines)")
         outcome.check(item.role == (index == page.teasers.count ? .main : .teaser), "page item \(index) role")
       }
-      outcome.check(!page.main.body.isEmpty, "page main article with an empty body")
-      outcome.check(page.main.title.map { !$0.isEmpty } ?? false, "page main article without a title")
+      outcome.check(!page.items.isEmpty, "a page without items")
+      for warning in page.warnings {
+        outcome.check(warning.line >= 1 && warning.line <= lines, "page warning at line \(warning.line) of \(lines)")
+      }
+      if let main = page.main {
+        outcome.check(!main.body.isEmpty, "page main article with an empty body")
+        outcome.check(main.title.map { !$0.isEmpty } ?? false, "page main article without a title")
+      }
     } catch {
       outcome.errors += 1
       outcome.check(error.line >= 1 && error.line <= lines, "page error at line \(error.line) of \(lines)")
@@ -166,8 +176,12 @@ package enum FuzzHarness {
   static func feed(_ data: Data, _ outcome: inout Outcome) {
     let lines = lineBound(data)
     do {
-      let entries = try FeedParser.parse(data).entries
+      let feed = try FeedParser.parse(data)
+      let entries = feed.entries
       outcome.values += entries.count
+      for line in feed.skipped {
+        outcome.check(line >= 1 && line <= lines, "feed entry skipped at line \(line) of \(lines)")
+      }
       for entry in entries {
         outcome.check(entry.line >= 1 && entry.line <= lines, "feed entry at line \(entry.line) of \(lines)")
         outcome.check(entry.title != nil || !entry.body.isEmpty, "feed entry at line \(entry.line) has no text")
