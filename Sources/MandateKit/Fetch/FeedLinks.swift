@@ -20,7 +20,7 @@ enum FeedLinks {
           let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https"
         else { return }
         links.append(link)
-      }, reject: { _ in })
+      }, reject: { _ in }, warn: { _ in })
     var counts: [String: Int] = [:]
     for link in links { counts[link, default: 0] += 1 }
     var seen = Set<String>()

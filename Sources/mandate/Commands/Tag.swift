@@ -120,6 +120,7 @@ extension MandateCommand {
       let (workspace, mandate) = try options.resolveMandate()
       let outcome = try DecisionDesk(workspace: workspace, mandate: mandate).status(
         item: item, status: status, note: note, asOf: asOf.flatMap { Day(iso: $0) }, by: decision.analyst(workspace))
+      DecisionOptions.migrated(outcome)
       if let recorded = outcome.recorded.first {
         Output.stdout(
           "\(recorded.item) is \(ReportWording.status(recorded.status)) as of \(recorded.asOf!) (by \(recorded.by))\n")
@@ -137,12 +138,22 @@ struct DecisionOptions: ParsableArguments {
   func analyst(_ workspace: Workspace) -> String { Analyst.name(explicit: by, workspace: workspace) }
 
   static func report(_ outcome: DecisionDesk.Outcome, verb: String, detail: String) {
+    migrated(outcome)
     for warning in outcome.warnings { Output.warning(warning) }
     for note in outcome.unchanged { Output.stderr("unchanged: \(note)") }
     guard let event = outcome.event, !outcome.recorded.isEmpty else { return }
     let items = outcome.recorded.map(\.item).joined(separator: ", ")
     Output.stdout(
       "\(verb) \(event.id.prefix(8)) (\(Event.firstWords(of: event.headline, limit: 60))) \(detail) \(items)\n")
+    for change in outcome.changes { Output.stdout("  changed: \(change)\n") }
+  }
+
+  /// Says that the write migrated the ledger from an older schema.
+  static func migrated(_ outcome: DecisionDesk.Outcome) {
+    guard let schema = outcome.migratedFrom else { return }
+    Output.stderr(
+      "note: the ledger was in schema \(schema); it was rewritten in schema \(LedgerFile.supportedSchema), one decision per line"
+    )
   }
 }
 
