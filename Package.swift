@@ -26,16 +26,33 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
   ],
   targets: [
+    // The system zlib (zlib1g-dev), for the gzip files that keep fetched bodies under Snapshots/.
+    .systemLibrary(
+      name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     .target(
       name: "MandateKit",
       dependencies: [
+        "CZlib",
         .product(name: "Yams", package: "Yams"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "CSV", package: "CSV.swift"),
         .product(name: "TextTable", package: "TextTable"),
         .product(name: "Mustache", package: "swift-mustache"),
+        "CHTMLParser",
       ]
+    ),
+    // libxml2 (Debian libxml2-dev), seen only by CHTMLParser: Swift importing libxml2's headers directly
+    // clashes with Foundation's ICU module.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    // Saved web pages: libxml2's tolerant HTML parser behind the project's own small C API.
+    .target(
+      name: "CHTMLParser",
+      dependencies: ["CLibXML2"]
     ),
     // The web workspace: maps HTTP requests to MandateKit, as the CLI maps arguments.
     .target(
@@ -59,8 +76,9 @@ let package = Package(
       name: "mandate-bench",
       dependencies: ["MandateKit"]
     ),
-    // libFuzzer target for every parser (Scripts/fuzz.sh builds it with -sanitize=fuzzer,address and
-    // -DFUZZING); a plain build gives a replayer: `mandate-fuzz --target NAME FILE...`.
+    // libFuzzer target for every parser, with its harness (Scripts/fuzz.sh builds it with
+    // -sanitize=fuzzer,address and -DFUZZING); a plain build gives a replayer:
+    // `mandate-fuzz --target NAME FILE...`.
     .executableTarget(
       name: "mandate-fuzz",
       dependencies: ["MandateKit"]
@@ -69,6 +87,11 @@ let package = Package(
       name: "MandateKitTests",
       dependencies: ["MandateKit"],
       exclude: ["Fixtures", "Golden"]
+    ),
+    // Replays the fuzzing corpora and every crash kept from them through the harness.
+    .testTarget(
+      name: "FuzzTests",
+      dependencies: ["mandate-fuzz", "MandateKit"]
     ),
     .testTarget(
       name: "MandateWebTests",

@@ -3,15 +3,15 @@
 #
 #   Scripts/fuzz.sh [SECONDS] [TARGET...]
 #
-# SECONDS per target (default 600); TARGETs among csto-page, dates, mandate-yaml, ledger, jsonl, csv, feed
-# (default: all seven). The binary is `mandate-fuzz` built with -sanitize=fuzzer,address into .build-fuzz;
-# MANDATE_FUZZ_TARGET tells it which parser to feed (see Sources/MandateKit/Support/FuzzHarness.swift for
-# the entry points and the invariants checked on every input).
+# SECONDS per target (default 600); TARGETs among csto-page, dates, mandate-yaml, ledger, jsonl, csv, feed,
+# html (default: all eight). The binary is `mandate-fuzz` built with -sanitize=fuzzer,address into .build-fuzz;
+# MANDATE_FUZZ_TARGET tells it which parser to feed (see Sources/mandate-fuzz/FuzzHarness.swift for the
+# entry points and the invariants checked on every input).
 #
 # Each target runs on a scratch copy of its seed corpus, Tests/MandateKitTests/Fixtures/fuzz/<target>/
 # (plus <target>.dict when present), under nice -n 19. The repository is never written to, except that a
 # crash, timeout or out-of-memory input is copied into that fixture directory, where the regression test
-# (FuzzRegressionTests) replays it on every `swift test`. libFuzzer stops a target at its first crash;
+# (Tests/FuzzTests) replays it on every `swift test`. libFuzzer stops a target at its first crash;
 # fix the bug and run again.
 #
 # Printed per target: seconds, executions, exec/s, crashes, corpus size (the grown corpus and the logs
@@ -23,7 +23,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-all_targets=(csto-page dates mandate-yaml ledger jsonl csv feed)
+all_targets=(csto-page dates mandate-yaml ledger jsonl csv feed html)
 seconds=${1:-600}
 [[ $# -gt 0 ]] && shift
 targets=("$@")

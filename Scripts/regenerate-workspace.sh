@@ -11,8 +11,13 @@ swift build --product mandate >/dev/null
 mandate=".build/debug/mandate"
 export MANDATE_USER="sample analyst"
 minute=0
-at() { printf '2026-11-23T09:%02d:00Z' "$minute"; minute=$((minute + 1)); }
-run() { MANDATE_NOW="$(at)" "$mandate" "$@"; }
+# One minute per decision (in this shell, not a subshell, so that the count goes on).
+run() {
+  local now
+  now="$(printf '2026-11-23T09:%02d:00Z' "$minute")"
+  minute=$((minute + 1))
+  MANDATE_NOW="$now" "$mandate" "$@"
+}
 
 rm -rf Events Tags Reports .mandate
 MANDATE_NOW="2026-11-23T09:00:00Z" "$mandate" import Samples/csto-pages

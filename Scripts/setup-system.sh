@@ -14,6 +14,7 @@ packages=(
   "build   libsqlite3-dev     /usr/include/sqlite3.h                      GRDB links the system SQLite (FTS5)"
   "build   libxml2-dev        /usr/include/libxml2/libxml/HTMLparser.h    reading HTML pages (libxml2's parser)"
   "build   libstemmer-dev     /usr/include/libstemmer.h                   stemming (Snowball)"
+  "build   zlib1g-dev         /usr/include/zlib.h                         gzip for the kept bodies of fetched sources"
   "test    chromium           /usr/bin/chromium                           browser tests"
   "test    chromium-driver    /usr/bin/chromedriver                       browser tests (selenium's driver)"
 )

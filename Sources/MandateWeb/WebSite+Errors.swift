@@ -24,7 +24,7 @@ extension WebSite {
   static func heading(_ status: HTTPResponse.Status) -> String {
     switch status.code {
     case 404: "Not found"
-    case 409: "Nothing was recorded"
+    case 409: "The ledger cannot be used"
     case 507: "The disk is full"
     case 400: "That did not work"
     default: status.reasonPhrase
@@ -57,6 +57,13 @@ extension WebSite {
         return (Self.insufficientStorage, text, [], [])
       }
       return (.conflict, text, [], [])
+    case let error as LedgerError:
+      // Nothing reads or records decisions until the file is fixed, as on the command line.
+      return (
+        .conflict,
+        "The ledger cannot be read, so no page that shows decisions can be drawn and nothing can be recorded "
+          + "until it is fixed (`mandate check` shows where):", [], [error.errorDescription ?? ""]
+      )
     case let error as LiveWorkspaceError:
       if case .invalidMandates(let diagnostics) = error {
         return (.serviceUnavailable, error.errorDescription ?? "", [], diagnostics.map(Self.line))

@@ -15,8 +15,6 @@ public final class WebSite: Sendable {
   /// Checked when a name is unknown, as long as a real check, so that timing does not tell which
   /// names exist (it matches no password).
   let decoy: PasswordHash
-  /// The ledgers' part of the workspace stamp right after this server's last decision.
-  let ledgerWritten = Shared<WorkspaceStamp.Part?>(nil)
 
   public init(live: LiveWorkspace, configuration: WebConfiguration) {
     self.live = live
@@ -64,12 +62,7 @@ public final class WebSite: Sendable {
 
   func write<T: Sendable>(_ body: @escaping @Sendable (DecisionDesk) throws -> T) async throws -> T {
     let live = self.live
-    let written = ledgerWritten
-    return try await Blocking.run {
-      let result = try live.write(body)
-      written.value = WorkspaceStamp.current(live.workspace).decisions
-      return result
-    }
+    return try await Blocking.run { try live.write(body) }
   }
 
   // MARK: Responses
@@ -77,13 +70,13 @@ public final class WebSite: Sendable {
   /// A page in the layout.
   func page(
     _ title: String, content: String, context: WebContext, section: String? = nil, script: Bool = false,
-    status: HTTPResponse.Status = .ok, query: String = "", banners: [String] = []
+    status: HTTPResponse.Status = .ok, query: String = ""
   ) -> Response {
     let flash = context.session.map { sessions.takeFlash($0.id) } ?? []
     let view = LayoutView(
       title: title, hasScript: script, nav: LayoutView.navigation(current: section), query: query,
       signedIn: context.session?.user != nil, hasWho: true, who: analyst(context), csrf: context.session?.csrf ?? "",
-      banners: banners, flash: flash, content: content, version: MandateVersion.current,
+      flash: flash, content: content, version: MandateVersion.current,
       workspace: live.workspace.root.lastPathComponent, mandate: live.mandateID ?? "")
     return html(WebTemplates.render(view, "layout"), status: status)
   }

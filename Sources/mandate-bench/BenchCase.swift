@@ -13,6 +13,7 @@ struct BenchCase: Sendable {
     BenchCase(name: "suggest-quality", run: QualityBench.run),
     BenchCase(name: "ledger", run: LedgerBench.run),
     BenchCase(name: "report", run: ReportBench.run),
+    BenchCase(name: "pages", run: PagesBench.run),
   ]
 }
 

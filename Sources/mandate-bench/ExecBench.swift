@@ -3,21 +3,28 @@ import Foundation
 /// Runs a command and reports its wall time and peak memory (from `wait4`), so that the
 /// benchmark script measures `mandate` exactly as a user runs it.
 ///
-/// usage: mandate-bench exec --label NAME [--runs N] -- COMMAND ARGS...
+/// usage: mandate-bench exec --label NAME [--runs N] [--ok-status 0,1] -- COMMAND ARGS...
+///
+/// A run that exits with a status not in `--ok-status` (default 0) stops the benchmark: an import of
+/// pages of which some are not articles exits 1 by design, and says so with `--ok-status 0,1`.
 enum ExecBench {
   static func run(_ arguments: [String]) throws {
     guard let separator = arguments.firstIndex(of: "--"), separator + 1 < arguments.count else {
-      throw BenchError.usage("exec --label NAME [--runs N] -- COMMAND ARGS...")
+      throw BenchError.usage("exec --label NAME [--runs N] [--ok-status 0,1] -- COMMAND ARGS...")
     }
     let options = Array(arguments[..<separator])
     let command = Array(arguments[(separator + 1)...])
     let label = Measure.option("--label", in: options) ?? command[0]
     let runs = Int(Measure.option("--runs", in: options) ?? "1") ?? 1
+    let accepted = Set(
+      (Measure.option("--ok-status", in: options) ?? "0").split(separator: ",").compactMap { Int32($0) })
     var times: [Double] = []
     var peaks: [Double] = []
     for _ in 0..<runs {
       let (seconds, peak, status) = try execute(command)
-      guard status == 0 else { throw BenchError.failed("\(command.joined(separator: " ")) exited with \(status)") }
+      guard accepted.contains(status) else {
+        throw BenchError.failed("\(command.joined(separator: " ")) exited with \(status)")
+      }
       times.append(seconds)
       peaks.append(peak)
     }

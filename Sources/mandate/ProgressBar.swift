@@ -10,22 +10,36 @@ final class ProgressBar: @unchecked Sendable {
   private let lock = NSLock()
 
   func update(_ progress: ImportProgress) {
+    switch progress {
+    case .reading(let file, let number, let total, let items):
+      draw("reading \(number)/\(total) \(file.split(separator: "/").last ?? "")  \(items) items")
+    case .indexing(let done, _):
+      draw("matching and indexing: \(done) items")
+    case .writing(let files):
+      draw("writing \(files) files")
+    }
+  }
+
+  func update(_ progress: FetchProgress) {
+    switch progress {
+    case .importing(let step):
+      update(step)
+    case .fetching(let done, let total, let url):
+      draw("fetched \(done)/\(total) \(url)")
+    }
+  }
+
+  private func draw(_ text: String) {
     guard enabled else { return }
     lock.lock()
     defer { lock.unlock() }
     let now = Date()
     guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
     lastDraw = now
-    let text: String
-    switch progress {
-    case .reading(let file, let number, let total, let items):
-      text = "reading \(number)/\(total) \(file.split(separator: "/").last ?? "")  \(items) items"
-    case .indexing(let done, _):
-      text = "matching and indexing: \(done) items"
-    case .writing(let files):
-      text = "writing \(files) files"
-    }
-    FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    // Cut to the terminal's width, so that a long address does not wrap and leave lines behind.
+    let width = max(20, TerminalWidth.current(fd: 2) - 1)
+    let line = text.count > width ? String(text.prefix(width - 1)) + "…" : text
+    FileHandle.standardError.write(Data(("\r\u{1B}[K" + TerminalSafety.neutralize(line, keepingStyle: false)).utf8))
     drawn = true
   }
 

@@ -98,7 +98,7 @@ import Testing
         ),
         (#"{"kind":"tag","items":["P1.1"]}"#, "a tag needs `event`"),
         (#"{"kind":"status","item":"P2.3","status":"achieved"}"#, "a status needs a justification: --note TEXT"),
-        (#"{"kind":"merge"}"#, "kind is tag, untag, reject or status"),
+        (#"{"kind":"merge"}"#, "kind is tag, untag, reject, resolve or status"),
         (
           #"{"kind":"untag","event":"\#(id)","items":["P1.2"]}"#,
           "event \(id.prefix(8)) is not tagged for P1.2: nothing to withdraw"

@@ -204,7 +204,7 @@ import Testing
       prepare: { _ = try $0.input("bomb.xml", try fixture("billion-laughs.xml")) },
       steps: [
         Step(
-          status: 0, stdout: ["0 items", "no change to the record"],
+          status: 1, stdout: ["0 items", "no change to the record"],
           stderr: ["bomb.xml:3: rejected: entity declaration <!ENTITY lol> refused (possible entity bomb"]
         ) { ["import", $0.inputs.appendingPathComponent("bomb.xml").path] }
       ]),
@@ -212,7 +212,7 @@ import Testing
       name: "XML entity bomb (Atom)",
       prepare: { _ = try $0.input("bomb.atom", atomBomb) },
       steps: [
-        Step(status: 0, stdout: ["0 items", "no change to the record"], stderr: ["rejected: entity declaration"]) {
+        Step(status: 1, stdout: ["0 items", "no change to the record"], stderr: ["rejected: entity declaration"]) {
           ["import", $0.inputs.appendingPathComponent("bomb.atom").path]
         }
       ]),
@@ -221,7 +221,7 @@ import Testing
       prepare: { _ = try $0.input("xxe.xml", try fixture("xxe-file.xml")) },
       steps: [
         Step(
-          status: 0, stdout: ["no change to the record"],
+          status: 1, stdout: ["no change to the record"],
           stderr: ["rejected: entity declaration <!ENTITY xxe> refused (possible entity bomb or external entity)"],
           verify: noPasswd
         ) { ["import", $0.inputs.appendingPathComponent("xxe.xml").path] }
@@ -230,7 +230,7 @@ import Testing
       name: "XML external entity file:///etc/passwd (Atom)",
       prepare: { _ = try $0.input("xxe.atom", atomExternal) },
       steps: [
-        Step(status: 0, stdout: ["no change to the record"], stderr: ["<!ENTITY leak> refused"], verify: noPasswd) {
+        Step(status: 1, stdout: ["no change to the record"], stderr: ["<!ENTITY leak> refused"], verify: noPasswd) {
           ["import", "--format", "atom", $0.inputs.appendingPathComponent("xxe.atom").path]
         }
       ]),
@@ -281,17 +281,17 @@ import Testing
         Step(["check"], status: 1, stderr: ["Tags/kz-csto-2024.yaml:5:", "aliases (*name) are not supported"]),
         Step(
           status: 1,
-          stderr: [
-            "cannot write Tags/kz-csto-2024.yaml: the file cannot be read (Tags/kz-csto-2024.yaml:5:",
-            "fix it first",
-          ],
+          stderr: ["error: Tags/kz-csto-2024.yaml:5:", "aliases (*name) are not supported"],
           verify: { sandbox, _ in
             let ledger = try String(
               contentsOf: sandbox.workspace.appendingPathComponent("Tags/kz-csto-2024.yaml"), encoding: .utf8)
             #expect(ledger == ledgerBomb, "the ledger changed")
           }
         ) { ["tag", try $0.event(titled: "Item 3:"), "P1.1"] },
-        Step(["report", "--quarter", "2024Q2", "--format", "json"], status: 0),
+        // A ledger that cannot be read is not an empty one: the report refuses.
+        Step(
+          ["report", "--quarter", "2024Q2", "--format", "json"], status: 1,
+          stderr: ["error: Tags/kz-csto-2024.yaml:5:", "aliases (*name) are not supported"]),
       ]),
   ]
 
@@ -306,7 +306,7 @@ import Testing
       },
       steps: [
         Step(
-          status: 0, stdout: ["1 item, 1 rejected", "1 new event"],
+          status: 1, stdout: ["1 item, 1 rejected", "1 new event"],
           stderr: [
             "huge.jsonl:1: rejected: the line is \(hugeLineMegabytes).0 MB long; a news item may have at most 8 MB"
           ]
@@ -325,7 +325,7 @@ import Testing
       },
       steps: [
         Step(
-          status: 0, stdout: ["1 item, 2 rejected"],
+          status: 1, stdout: ["1 item, 2 rejected"],
           stderr: ["nul.jsonl:2: rejected: not a JSON object", "nul.jsonl:3: rejected"]
         ) { ["import", $0.inputs.appendingPathComponent("nul.jsonl").path] },
         // NUL becomes U+FFFD at import, so that the record, the index and every output agree.
@@ -347,7 +347,7 @@ import Testing
       },
       steps: [
         Step(
-          status: 0, stdout: ["1 item, 1 rejected"],
+          status: 1, stdout: ["1 item, 1 rejected"],
           stderr: ["latin1.jsonl:1: rejected: not valid UTF-8 (byte 34 of the line)"]
         ) { ["import", $0.inputs.appendingPathComponent("latin1.jsonl").path] },
         Step(["events", "--quarter", "2024Q2"], status: 0, stdout: ["Café UTF-8"]),

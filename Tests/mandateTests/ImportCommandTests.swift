@@ -26,9 +26,14 @@ import Testing
   @Test func rejectionsGoToStandardErrorWithFileAndLine() throws {
     let workspace = try ScratchWorkspace()
     let result = try workspace.run("import", "\(Self.fixtures)/import/broken-line.jsonl")
-    #expect(result.status == 0)
+    // What was good lands, and the exit status says something was rejected.
+    #expect(result.status == 1)
     #expect(result.stderr.contains("import/broken-line.jsonl:2: rejected: not a JSON object\n"))
     #expect(result.stdout.contains("2 new events, 0 merged into existing, 0 already recorded, 5 rejected"))
+    #expect(result.stderr.hasSuffix("error: 5 records rejected; everything else was imported\n"))
+    let nothing = try workspace.run("import", "\(Self.fixtures)/feeds/truncated.xml")
+    #expect(nothing.status == 1)
+    #expect(nothing.stderr.hasSuffix("\nerror: 1 record rejected\n"))
   }
 
   @Test func strictFailsAndWritesNothing() throws {
@@ -44,6 +49,49 @@ import Testing
     let result = try workspace.run("import", "--dry-run", Self.pages)
     #expect(result.stdout.contains("would write Events/2021-12.jsonl"))
     #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Events").path))
+  }
+
+  /// A dry run lists the events it would add: id, date and headline, by date.
+  @Test func dryRunListsTheEventsItWouldAdd() throws {
+    let workspace = try ScratchWorkspace()
+    let result = try workspace.run("import", "--dry-run", Self.pages)
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    let start = try #require(lines.firstIndex(of: "would add 12 events:"))
+    let listed = lines[(start + 1)...].prefix { $0.hasPrefix("  ") }
+    #expect(listed.count == 12)
+    #expect(
+      listed.first?.hasSuffix(
+        "2021-12-08       The Military Committee meeting on the development of military cooperation of the CSTO "
+          + "member States has been held via videoconferencing on December 8") == true)
+    #expect(
+      listed.contains {
+        $0.hasSuffix(
+          "2024-04-08…11    From April 8 to 11, 2024, the XXI International Seminar-Meeting on Combined Martial Arts with the…"
+        )
+      })
+    #expect(listed.last?.contains("undated") == true)
+    #expect(listed.allSatisfy { $0.dropFirst(2).prefix(8).allSatisfy(\.isHexDigit) })
+    // Imported for real, the same ids are recorded.
+    _ = try workspace.run("import", Self.pages)
+    let json = try workspace.run("events", "--format", "json")
+    let ids = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.compactMap {
+      ($0["id"] as? String)?.prefix(8)
+    }
+    #expect(Set(ids ?? []) == Set(listed.map { $0.dropFirst(2).prefix(8) }))
+  }
+
+  @Test func warningsNameThePageAndWhatWasMissingWithoutFailing() throws {
+    let workspace = try ScratchWorkspace()
+    let page = "\(Self.fixtures)/csto-pages/partial/cut-in-article.txt"
+    let result = try workspace.run("import", page)
+    #expect(result.status == 0)
+    #expect(
+      result.stderr.contains(
+        "csto-pages/partial/cut-in-article.txt:16: warning: the text ends before the page's footer 'Go back / Back "
+          + "to the section / Back to the all news': the article \"The Committee of Secretaries of Security Councils "
+          + "held a meeting in Astana\" may be cut short\n"))
+    #expect(result.stdout.contains("4 items from 1 file: 4 new events (1 undated), 0 merged into existing"))
   }
 
   @Test func undetectableFilesAskForAFormat() throws {

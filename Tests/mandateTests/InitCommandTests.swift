@@ -19,6 +19,7 @@ struct InitCommandTests {
     #expect(lines.contains("+ `.git/info/attributes`: added `Tags/*.yaml merge=mandate-ledger`"))
     // What a clone lacks besides git's setup: the ignore rule for the index and a README.
     #expect(lines.contains("+ `.gitignore`: added `.mandate/` (the index is derived)"))
+    #expect(lines.contains("= `Tags/kz-csto-2024.yaml`: ledger schema 2"))
     #expect(lines.last == "done: 6 changed")
     #expect(try repo.read(".gitattributes") == "Tags/*.yaml merge=union\n")
     #expect(try repo.read(".git/info/attributes").hasSuffix("Tags/*.yaml merge=mandate-ledger\n"))
@@ -75,5 +76,36 @@ struct InitCommandTests {
         done: 5 changed
 
         """)
+  }
+
+  @Test("migrates a ledger of schema 1 to one decision per line, once")
+  func migratesOldLedgers() throws {
+    let scratch = try ScratchWorkspace(copying: ["Priorities", "Events"])
+    try scratch.write(
+      "Tags/kz-csto-2024.yaml",
+      """
+      schema: 1
+      mandate: kz-csto-2024
+      decisions:
+      - kind: reject
+        event: fc81e80203498dde
+        item: P3.1
+        by: ann
+        at: 2024-04-12T10:00:00Z
+
+      """)
+    #expect(try scratch.run("check").stderr.contains("warning: this ledger is in schema 1"))
+    let first = try scratch.run("init", environment: GitWorkspace.environment)
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(
+      first.stdout.contains(
+        "+ `Tags/kz-csto-2024.yaml`: migrated from ledger schema 1 to 2 (one decision per line)\n"))
+    let text = try String(contentsOf: scratch.url.appendingPathComponent("Tags/kz-csto-2024.yaml"), encoding: .utf8)
+    #expect(
+      text.hasSuffix(
+        "decisions:\n- {at: 2024-04-12T10:00:00Z, by: \"ann\", kind: reject, event: fc81e80203498dde, item: P3.1}\n"))
+    #expect(try scratch.run("check").stderr.hasSuffix("no problems\n"))
+    let second = try scratch.run("init", environment: GitWorkspace.environment)
+    #expect(second.stdout.contains("= `Tags/kz-csto-2024.yaml`: ledger schema 2\n"))
   }
 }

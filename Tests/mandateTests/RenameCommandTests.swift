@@ -30,21 +30,27 @@ import Testing
     let mandateBefore = try read(workspace, "Priorities/kz-csto-2024.yaml")
     let ledgerBefore = try read(workspace, "Tags/kz-csto-2024.yaml")
 
-    let result = try workspace.run("rename", "P2.3", "P2.9")
+    let result = try workspace.run(
+      "rename", "P2.3", "P2.9", "--by", "Analyst", environment: ["MANDATE_NOW": "2026-11-24T08:00:00Z"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr == "")
     #expect(
       result.stdout
-        == "renamed P2.3 to P2.9 in Priorities/kz-csto-2024.yaml; 3 ledger entries migrated in Tags/kz-csto-2024.yaml\n"
+        == "renamed P2.3 to P2.9 in Priorities/kz-csto-2024.yaml; 3 ledger entries now count for the new id (the rename is recorded in Tags/kz-csto-2024.yaml)\n"
     )
     #expect(
       try read(workspace, "Priorities/kz-csto-2024.yaml")
         == mandateBefore.replacingOccurrences(of: "      - id: P2.3\n", with: "      - id: P2.9\n"))
-    // Only the item names change: same entries, same times, fingerprints and analysts.
+    // The entries stay as they were; the rename is one more entry, in the analyst's name.
+    let ledgerAfter = try read(workspace, "Tags/kz-csto-2024.yaml")
+    #expect(ledgerAfter.hasPrefix(ledgerBefore))
     #expect(
-      try read(workspace, "Tags/kz-csto-2024.yaml")
-        == ledgerBefore.replacingOccurrences(of: "  item: P2.3\n", with: "  item: P2.9\n"))
-    #expect(ledgerBefore.components(separatedBy: "  item: P2.3\n").count == 4)
+      ledgerAfter.dropFirst(ledgerBefore.count)
+        == "- {at: 2026-11-24T08:00:00Z, by: \"Analyst\", kind: rename, item: P2.3, to: P2.9}\n")
+    #expect(ledgerBefore.components(separatedBy: "item: P2.3, ").count == 4)
+    let report = try workspace.run("report", "--quarter", "2024Q1", "--format", "csv")
+    #expect(report.status == 0)
+    #expect(report.stdout.contains("P2.9"))
 
     let check = try workspace.run("check")
     #expect(check.status == 0, "\(check.stderr)")
@@ -60,7 +66,7 @@ import Testing
     #expect(result.status == 0)
     #expect(
       result.stdout
-        == "would rename P2 to P9 and its items (P2.1 to P9.1, P2.2 to P9.2, P2.3 to P9.3) in Priorities/kz-csto-2024.yaml; 4 ledger entries would be migrated in Tags/kz-csto-2024.yaml\n"
+        == "would rename P2 to P9 and its items (P2.1 to P9.1, P2.2 to P9.2, P2.3 to P9.3) in Priorities/kz-csto-2024.yaml; 4 ledger entries would count for the new id (the rename is recorded in Tags/kz-csto-2024.yaml)\n"
     )
     #expect(try read(workspace, "Priorities/kz-csto-2024.yaml") + read(workspace, "Tags/kz-csto-2024.yaml") == before)
   }

@@ -31,10 +31,19 @@ enum LedgerCheck {
         }
         return copy
       }
+      guard contents.unreadable == nil else { continue }
+      if let schema = contents.schema, schema < LedgerFile.supportedSchema {
+        diagnostics.append(
+          .warning(
+            "ledger-schema",
+            "this ledger is in schema \(schema) (one decision over several lines), which git merges can garble; `mandate init` migrates it to schema \(LedgerFile.supportedSchema) (one decision per line), as does the next decision recorded",
+            at: contents.schemaLocation.map { FileLocation(file: file, line: $0.line, column: $0.column) }))
+      }
+      let items = Set(mandate.items.map(\.id))
       let known = (try? index.knownIDs(Set(contents.decisions.compactMap(\.event)))) ?? []
-      for decision in contents.decisions {
+      for decision in LedgerHistory.ordered(contents.decisions, items: items) where decision.kind != .rename {
         let location = FileLocation(file: file, line: decision.line ?? 1, column: 3)
-        if mandate.item(id: decision.item) == nil {
+        if !items.contains(decision.item) {
           let hint =
             Spelling.closest(to: decision.item, in: mandate.items.map(\.id)).map { "; did you mean `\($0)`?" } ?? ""
           diagnostics.append(
@@ -50,7 +59,7 @@ enum LedgerCheck {
               at: location))
         }
       }
-      let state = LedgerState(contents.decisions)
+      let state = LedgerState(contents.decisions, items: items)
       for tag in SuspectTags.find(in: state, mandate: mandate) {
         diagnostics.append(
           .warning(
@@ -58,7 +67,23 @@ enum LedgerCheck {
             "tag of event \(tag.event.prefix(8)) for \(tag.item) was made when the item read differently; check it with `mandate review --suspect`",
             at: FileLocation(file: file, line: tag.line ?? 1, column: 3)))
       }
+      diagnostics += state.sortedDisputes.map { disputed($0, file: file) }
     }
     return diagnostics
+  }
+
+  /// A warning at the first analyst's entry, with a note at each analyst's entry.
+  static func disputed(_ dispute: LedgerState.Dispute, file: String) -> Diagnostic {
+    let held = dispute.positions.map { "\($0.decision.by) holds \($0.verdict.description)" }
+    // The warning stands at the first analyst's line; a note at each other analyst's line.
+    let notes = dispute.positions.map { position in
+      Diagnostic.Note(
+        "\(position.decision.by), \(Timestamp.format(position.decision.at)): \(position.verdict.description)",
+        at: position.decision.line.map { FileLocation(file: file, line: $0, column: 3) })
+    }
+    return .warning(
+      "disputed",
+      "event \(dispute.pair.event.prefix(8)) and \(dispute.pair.item) are disputed (\(held.joined(separator: "; "))); reports count the pair as disputed, not as evidence, until it is resolved with `mandate review --conflicts`",
+      at: notes.first?.location, notes: Array(notes.dropFirst()))
   }
 }

@@ -33,11 +33,24 @@ public enum WorkspaceCheck {
       }
     }
     let display = PathDisplay(base: currentDirectory)
+    // A source list named among the paths is checked as one, not as a mandate.
+    let sourceLists = files.filter { $0.lastPathComponent == SourceList.fileName }
+    files.removeAll { $0.lastPathComponent == SourceList.fileName }
     let catalog = MandateCatalog.load(files: files, display: display)
     var diagnostics = catalog.diagnostics
     var checked = catalog.files
-    // Without named paths, the whole workspace: ledgers and the events record as well.
+    for file in sourceLists {
+      diagnostics += SourceList.load(url: file, displayPath: display.path(file)).diagnostics
+      checked.append(display.path(file))
+    }
+    // Without named paths, the whole workspace: ledgers, the events record and the watched
+    // sources as well.
     if paths.isEmpty, let workspace {
+      let sources = SourceList.url(workspace)
+      if FileManager.default.fileExists(atPath: sources.path) {
+        diagnostics += SourceList.load(url: sources, displayPath: display.path(sources)).diagnostics
+        checked.append(display.path(sources))
+      }
       diagnostics += LedgerCheck.run(workspace: workspace, catalog: catalog, display: display)
       for mandate in catalog.mandates where LedgerFile(workspace: workspace, mandateID: mandate.id).exists {
         checked.append(display.path(LedgerFile(workspace: workspace, mandateID: mandate.id).url))

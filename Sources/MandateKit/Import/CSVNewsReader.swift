@@ -10,7 +10,8 @@ struct CSVNewsReader: NewsReader {
   static let columns = ["date", "title", "body", "text", "url", "source", "language"]
 
   func read(
-    _ url: URL, file: String, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void
+    _ url: URL, file: String, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void,
+    warn: (ImportWarning) -> Void
   ) throws {
     let scan = try CSVScan.scan(url)
     guard let stream = InputStream(url: url) else {

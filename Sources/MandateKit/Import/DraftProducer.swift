@@ -9,6 +9,8 @@ final class DraftProducer: @unchecked Sendable {
   /// Read by the importer after the producer finished.
   private(set) var files: [ImportReport.FileSummary] = []
   private(set) var rejected: [RejectedRecord] = []
+  private(set) var warnings: [ImportWarning] = []
+  private(set) var failed: [ImportReport.FailedInput] = []
 
   init(workspace: Workspace, options: ImportOptions, progress: (@Sendable (ImportProgress) -> Void)?) {
     self.workspace = workspace
@@ -20,16 +22,38 @@ final class DraftProducer: @unchecked Sendable {
     var total = 0
     for (number, input) in inputs.enumerated() {
       let url = input.file
-      let format = try options.format ?? NewsReaders.detect(url)
+      // A fetched input is named by its address in messages, and its sources record where and
+      // when it was fetched rather than a file.
+      let origin = input.origin
+      let file = origin?.url ?? recordPath(of: url)
+      let format: ImportFormat
+      do {
+        format = try input.format ?? options.format ?? NewsReaders.detect(url)
+      } catch {
+        guard options.continueAfterFailedInputs else { throw error }
+        failed.append(.init(path: file, reason: origin == nil ? error.localizedDescription : Self.reason(error)))
+        continue
+      }
       let reader = NewsReaders.reader(for: format)
-      let file = recordPath(of: url)
       var summary = ImportReport.FileSummary(path: file, format: format, items: 0, rejected: 0)
       var batch: [RawItem] = []
       let options = self.options
+      let input = input
+      let sourceFile = origin == nil ? file : nil
+      let linkKey = origin?.link.flatMap(EventIdentity.urlKey)
       func flush() throws {
         guard !batch.isEmpty else { return }
         let prepared = Parallel.map(batch) { raw in
-          PreparedDraft(EventDraft(raw: raw, file: file, sourceName: options.sourceName, seen: options.today))
+          var raw = raw
+          if let origin {
+            if raw.language == nil { raw.language = origin.language ?? origin.contentLanguage }
+            if raw.url == nil, raw.role == .main { raw.url = origin.url }
+          }
+          var draft = EventDraft(
+            raw: raw, file: sourceFile, sourceName: input.sourceName ?? options.sourceName, seen: options.today,
+            fetched: origin?.provenance)
+          if raw.role == .main { draft.linkKey = linkKey }
+          return PreparedDraft(draft)
         }
         summary.items += batch.count
         total += batch.count
@@ -39,17 +63,35 @@ final class DraftProducer: @unchecked Sendable {
       }
       progress?(.reading(file: file, number: number + 1, of: inputs.count, items: total))
       var fileRejections: [RejectedRecord] = []
-      try reader.read(
-        ReaderInput(url: url, file: file, origin: input.origin),
-        item: { raw in
-          batch.append(raw)
-          if batch.count == Importer.batchSize { try flush() }
-        },
-        reject: { fileRejections.append($0) })
-      try flush()
+      do {
+        try reader.read(
+          ReaderInput(url: url, file: file, origin: input.origin),
+          item: { raw in
+            batch.append(raw)
+            if batch.count == Importer.batchSize { try flush() }
+          },
+          reject: { fileRejections.append($0) },
+          warn: { warnings.append($0) })
+        try flush()
+      } catch let error as ImportError where options.continueAfterFailedInputs {
+        // What was read before the failure stays imported, as for rejected records.
+        try flush()
+        failed.append(.init(path: file, reason: Self.reason(error)))
+      }
       summary.rejected = fileRejections.count
       rejected += fileRejections
       files.append(summary)
+    }
+  }
+
+  /// Why a whole input could not be read, without the path the message of `error` may start
+  /// with (a fetched input's temporary file means nothing to the analyst).
+  static func reason(_ error: Error) -> String {
+    switch error as? ImportError {
+    case .unreadable(_, let reason): return reason
+    case .undetectable: return "cannot tell its format (not a CSTO page, RSS, Atom, JSONL or CSV)"
+    case .malformed(_, let line, let reason): return "line \(line): \(reason)"
+    default: return error.localizedDescription
     }
   }
 

@@ -12,6 +12,9 @@ struct EventDraft: Sendable {
   var basis: DateBasis
   var evidence: String?
   var identity: EventIdentity
+  /// For the article of a page fetched because a feed item links to it: the key of that link.
+  /// The item's event is this news whatever its title says, so it matches by the link alone.
+  var linkKey: UInt64?
 
   var id: String { identity.id }
 
@@ -19,106 +22,26 @@ struct EventDraft: Sendable {
   var rank: (Int, Int, String) { (source.role.rank, text.utf8.count, identity.id) }
 }
 
-/// Content-derived keys of an occurrence.
-///
-/// The id is the first 16 hex digits of the SHA-256 of the normalized title and text, so the same
-/// news gets the same id whatever the import order. The other keys find occurrences that are the
-/// same event without being identical: the same URL, or a teaser whose text opens an article.
-/// The title key serves URL matches (same page, same headline).
-struct EventIdentity: Sendable, Hashable {
-  /// Words of the text that make up `leadKey`; a shorter text cannot be matched by its prefix.
-  static let leadWords = 16
-
-  var id: String
-  var idKey: UInt64
-  /// FNV-1a of the first `leadWords` normalized words of the text, when it has that many.
-  var leadKey: UInt64?
-  var urlKey: UInt64?
-  /// FNV-1a of the normalized title.
-  var titleKey: UInt64?
-
-  init(title: String?, text: String, url: String?) {
-    var buffer: [UInt8] = []
-    buffer.reserveCapacity(text.utf8.count + (title?.utf8.count ?? 0) + 2)
-    var titleKey: UInt64?
-    if let title {
-      TextNormalizer.append(title, to: &buffer)
-      if !buffer.isEmpty { titleKey = buffer.withUnsafeBytes { FNV1a.hash($0) } }
-    }
-    buffer.append(0x0A)
-    var textOnly: [UInt8] = []
-    let words = TextNormalizer.append(text, to: &textOnly)
-    buffer.append(contentsOf: textOnly)
-    var hasher = SHA256()
-    hasher.update(buffer)
-    let digest = hasher.finalize()
-    id = Hex.encode(digest.prefix(8))
-    idKey = digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
-    self.titleKey = titleKey
-    leadKey = words >= Self.leadWords ? Self.leadKey(of: textOnly) : nil
-    urlKey = url.flatMap(Self.urlKey)
-  }
-
-  /// FNV-1a of the first `leadWords` words of normalized text.
-  static func leadKey(of normalized: [UInt8]) -> UInt64 {
-    var spaces = 0
-    var end = normalized.count
-    for (index, byte) in normalized.enumerated() where byte == 0x20 {
-      spaces += 1
-      if spaces == leadWords {
-        end = index
-        break
-      }
-    }
-    return normalized.withUnsafeBytes { FNV1a.hash(UnsafeRawBufferPointer(rebasing: $0[0..<end])) }
-  }
-
-  /// A key for a URL that ignores the fragment, a trailing slash, the scheme and the case of the
-  /// host, so that `http://Site/a/` and `https://site/a#top` are one page.
-  static func urlKey(_ url: String) -> UInt64? {
-    var text = url.trimmingWhitespace
-    guard !text.isEmpty else { return nil }
-    if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
-    while text.hasSuffix("/") { text.removeLast() }
-    for scheme in ["https://", "http://"] where text.lowercased().hasPrefix(scheme) {
-      text = String(text.dropFirst(scheme.count))
-    }
-    if let slash = text.firstIndex(of: "/") {
-      text = text[..<slash].lowercased() + text[slash...]
-    } else {
-      text = text.lowercased()
-    }
-    return text.isEmpty ? nil : FNV1a.hash(text)
-  }
-}
-
 extension EventDraft {
-  /// Reads the date and computes the identity of `raw`.
+  /// Reads the date (see `EventDating`) and computes the identity of `raw`.
   ///
-  /// The date comes from the text when it states one, else from the title, else from the date the
-  /// source published (a page's date for its main article, "today" included); otherwise the event
-  /// is undated. A teaser saying "today" without a page date stays undated: never guessed.
-  init(raw: RawItem, file: String?, sourceName: String?, seen: Day) {
+  /// A teaser saying "today" without a page date stays undated: never guessed.
+  init(raw: RawItem, file: String?, sourceName: String?, seen: Day, fetched: FetchProvenance? = nil) {
     title = raw.title.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
     text = raw.body.trimmingWhitespace
     language = raw.language
     truncated = raw.truncated
     source = EventSource(
       file: file, position: raw.position, url: raw.url.flatMap { $0.isEmpty ? nil : $0 }, role: raw.role,
-      name: sourceName, firstSeen: seen, published: raw.publishedPrecision == .day ? raw.published : nil)
-    let reference = raw.published ?? raw.referenceDate
-    if let mention = DateExtractor.eventDate(in: text, referenceDate: reference) {
-      (date, dateEnd, precision, basis, evidence) = (mention.start, mention.end, mention.precision, .text, mention.text)
-    } else if let title, let mention = DateExtractor.eventDate(in: title, referenceDate: reference) {
-      (date, dateEnd, precision, basis, evidence) = (
-        mention.start, mention.end, mention.precision, .title, mention.text
-      )
-    } else if let published = raw.published {
-      let precision = raw.publishedPrecision == .none ? .day : raw.publishedPrecision
-      (date, dateEnd, self.precision, basis, evidence) = (published, nil, precision, .published, nil)
-    } else {
-      (date, dateEnd, precision, basis, evidence) = (nil, nil, .none, .none, nil)
-    }
+      name: sourceName, firstSeen: seen, published: raw.publishedPrecision == .day ? raw.published : nil,
+      fetched: fetched)
+    let dating = EventDating.date(
+      title: title, text: text, published: raw.published,
+      publishedPrecision: raw.publishedPrecision == .none ? .day : raw.publishedPrecision,
+      referenceDate: raw.referenceDate)
+    (date, dateEnd, precision, basis, evidence) = (
+      dating.start, dating.end, dating.precision, dating.basis, dating.evidence
+    )
     identity = EventIdentity(title: title, text: text, url: source.url)
   }
 }

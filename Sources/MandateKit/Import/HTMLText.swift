@@ -179,7 +179,9 @@ public enum HTMLText {
       guard !number.isEmpty, number.count <= 8, let value = UInt32(number, radix: hex ? 16 : 10) else { return nil }
       return (numericScalar(value), semicolon + 1)
     }
-    guard let scalar = namedEntities[body] else { return nil }
+    guard let scalar = namedEntities[body] ?? HTMLEntities.latin1Codes[body].flatMap(Unicode.Scalar.init) else {
+      return nil
+    }
     return ([scalar], semicolon + 1)
   }
 

@@ -60,6 +60,28 @@ final class ImportWriter {
     return (fresh.count, fresh.filter { $0.partition == undated }.count)
   }
 
+  /// The events this import created, as a dry run lists them, by date (undated last) then id.
+  func newEventSummaries() throws -> [ImportReport.NewEvent] {
+    let statement = try db.makeStatement(
+      sql: "SELECT id, date, date_end, precision, title, body FROM event WHERE rowid = ?")
+    var result: [ImportReport.NewEvent] = []
+    for slot in slots where slot.mergedInto < 0 && !slot.wasRecorded {
+      guard let row = try Row.fetchOne(statement, arguments: [slot.rowid]) else { continue }
+      let title: String? = row["title"]
+      result.append(
+        ImportReport.NewEvent(
+          id: row["id"], date: (row["date"] as String?).flatMap(Day.init(iso:)),
+          dateEnd: (row["date_end"] as String?).flatMap(Day.init(iso:)),
+          precision: DatePrecision(rawValue: row["precision"]) ?? .none,
+          headline: title.flatMap { $0.isEmpty ? nil : $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
+            ?? Event.firstWords(of: row["body"], limit: 100)))
+    }
+    func key(_ event: ImportReport.NewEvent) -> (Int, String, String) {
+      (event.date == nil ? 1 : 0, event.date?.description ?? "", event.id)
+    }
+    return result.sorted { key($0) < key($1) }
+  }
+
   /// Recorded events that gained a source or were merged.
   var mergedIntoRecorded: Int { touchedRecorded.count }
 
@@ -171,6 +193,8 @@ final class ImportWriter {
     try check(urlSlots, identity.urlKey, column: "url_key", knownKeys: known.urls) {
       EventMatching.sameURLNews(draft, $0)
     }
+    // A followed page and the feed item linking to it are one piece of news.
+    try check(urlSlots, draft.linkKey, column: "url_key", knownKeys: known.urls) { _ in true }
     return found
   }
 

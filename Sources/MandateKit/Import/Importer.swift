@@ -13,15 +13,21 @@ public struct ImportOptions: Sendable {
   public var strict: Bool
   /// The day recorded as `first_seen` for new sources.
   public var today: Day
+  /// An input that cannot be read at all (its format unknown, a broken feed) is reported in
+  /// `ImportReport.failed` and the others are imported; otherwise it stops the import. Fetching
+  /// sets it: one failing source must not stop the others.
+  public var continueAfterFailedInputs: Bool
 
   public init(
-    format: ImportFormat? = nil, sourceName: String? = nil, dryRun: Bool = false, strict: Bool = false, today: Day
+    format: ImportFormat? = nil, sourceName: String? = nil, dryRun: Bool = false, strict: Bool = false, today: Day,
+    continueAfterFailedInputs: Bool = false
   ) {
     self.format = format
     self.sourceName = sourceName
     self.dryRun = dryRun
     self.strict = strict
     self.today = today
+    self.continueAfterFailedInputs = continueAfterFailedInputs
   }
 }
 
@@ -34,7 +40,26 @@ public struct ImportReport: Sendable, Equatable {
     public var rejected: Int
   }
 
+  /// An event an import adds, as a dry run lists it.
+  public struct NewEvent: Sendable, Equatable {
+    public var id: String
+    public var date: Day?
+    public var dateEnd: Day?
+    public var precision: DatePrecision
+    /// The title, or the first words of the text.
+    public var headline: String
+  }
+
+  /// An input that could not be read at all, and why.
+  public struct FailedInput: Sendable, Equatable {
+    /// The file, or the address a fetched input came from.
+    public var path: String
+    public var reason: String
+  }
+
   public var files: [FileSummary] = []
+  /// Inputs skipped whole (only with `ImportOptions.continueAfterFailedInputs`).
+  public var failed: [FailedInput] = []
   /// Items (occurrences) read from all files.
   public var items = 0
   /// Events that were not in the record before.
@@ -46,9 +71,13 @@ public struct ImportReport: Sendable, Equatable {
   /// Items that were already recorded, source and all: a second import of a file counts here.
   public var alreadyRecorded = 0
   public var rejected: [RejectedRecord] = []
+  /// What readers noticed without rejecting anything (a page cut short, an empty feed item).
+  public var warnings: [ImportWarning] = []
   /// Record files written (or that would be, in a dry run).
   public var changedFiles: [String] = []
   public var dryRun = false
+  /// In a dry run, the events the import would add, by date then id.
+  public var wouldAdd: [NewEvent] = []
   /// Set when the record was written but the index could not follow (a full disk, say): the
   /// next command brings the index up to date from the record.
   public var indexNotUpdated: String?
@@ -130,6 +159,8 @@ public final class Importer {
         timer.mark("read and match")
         report.files = producer.files
         report.rejected = producer.rejected
+        report.warnings = producer.warnings
+        report.failed = producer.failed
         report.items = producer.files.reduce(0) { $0 + $1.items }
         (report.newEvents, report.newUndated) = writer.newEvents
         report.mergedIntoExisting = writer.mergedIntoRecorded
@@ -137,7 +168,11 @@ public final class Importer {
         let partitions = writer.partitionsToWrite
         report.changedFiles = partitions.map { "Events/\($0).jsonl" }
         if options.strict && !report.rejected.isEmpty { throw ImportRollback.strict(report.rejected.count) }
-        if options.dryRun || partitions.isEmpty { throw ImportRollback.dryRun }
+        if options.dryRun {
+          report.wouldAdd = try writer.newEventSummaries()
+          throw ImportRollback.dryRun
+        }
+        if partitions.isEmpty { throw ImportRollback.dryRun }
         progress?(.writing(files: partitions.count))
         // The record files are written while SQLite builds its indexes.
         let removals = writer.removals

@@ -21,7 +21,8 @@ struct JSONLReader: NewsReader {
   }
 
   func read(
-    _ url: URL, file: String, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void
+    _ url: URL, file: String, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void,
+    warn: (ImportWarning) -> Void
   ) throws {
     // Lines are decoded in batches on all cores; items and rejections keep the file's order.
     var batch: [(bytes: [UInt8], number: Int)] = []

@@ -4,32 +4,44 @@ import Foundation
 public enum ImportFormat: String, CaseIterable, Sendable {
   case cstoPage = "csto-page"
   case rss, atom, jsonl, csv
+  /// A saved or fetched web page of any outlet.
+  case html
 }
 
 /// Reads one kind of news file into raw items.
 ///
 /// Readers stream: they hand each item to `item` as soon as it is read, so that a 1 GB file never
-/// sits in memory. A record that cannot be used goes to `reject` with its line and the reason; a
-/// file that cannot be read at all throws.
+/// sits in memory. A record that cannot be used goes to `reject` with its line and the reason (the
+/// import then exits 1); something missing that did not stop the reading (a page cut short, a feed
+/// item with nothing in it) goes to `warn`; a file that cannot be read at all throws.
 protocol NewsReader: Sendable {
   var formats: [ImportFormat] { get }
   func read(
-    _ url: URL, file: String, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void
+    _ url: URL, file: String, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void,
+    warn: (ImportWarning) -> Void
   ) throws
   /// Reads an input that may carry where it was fetched from (its address, HTTP charset and
   /// language). Readers that have a use for the origin implement this; the rest read the file.
-  func read(_ input: ReaderInput, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void) throws
+  func read(
+    _ input: ReaderInput, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void,
+    warn: (ImportWarning) -> Void
+  ) throws
 }
 
 extension NewsReader {
-  func read(_ input: ReaderInput, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void) throws {
-    try read(input.url, file: input.file, item: item, reject: reject)
+  func read(
+    _ input: ReaderInput, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void,
+    warn: (ImportWarning) -> Void
+  ) throws {
+    try read(input.url, file: input.file, item: item, reject: reject, warn: warn)
   }
 }
 
 /// The registry of readers, and the detection of a file's format.
 public enum NewsReaders {
-  static let all: [any NewsReader] = [CSTOPageReader(), FeedNewsReader(), JSONLReader(), CSVNewsReader()]
+  static let all: [any NewsReader] = [
+    CSTOPageReader(), FeedNewsReader(), JSONLReader(), CSVNewsReader(), HTMLPageReader(),
+  ]
 
   static func reader(for format: ImportFormat) -> any NewsReader {
     all.first { $0.formats.contains(format) }!
@@ -44,6 +56,9 @@ public enum NewsReaders {
     defer { try? handle.close() }
     let head = (try? handle.read(upToCount: 64 << 10)) ?? Data()
     if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+      // Web pages are decoded from UTF-16 like any other charset; the other formats are read as UTF-8.
+      let text = PageDecoder.utf16([UInt8](head.dropFirst(2))[...], bigEndian: head.first == 0xFE)
+      if looksLikeHTML(String(decoding: text, as: UTF8.self)) { return .html }
       throw .unreadable(
         path: url.path,
         reason: "the file is UTF-16 (it starts with a byte-order mark); mandate reads UTF-8: convert it first, "
@@ -53,13 +68,18 @@ public enum NewsReaders {
     throw .undetectable(path: url.path)
   }
 
-  static func detect(head: Data, extension ext: String) -> ImportFormat? {
+  package static func detect(head: Data, extension ext: String) -> ImportFormat? {
     var bytes = [UInt8](head)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
     let text = String(decoding: bytes, as: UTF8.self)
     let trimmed = text.drop { $0.isWhitespace }
+    if let encoding = PageCharset.utf16WithoutMark(bytes) {
+      let text = PageDecoder.utf16(bytes[...], bigEndian: encoding == "UTF-16BE")
+      return looksLikeHTML(String(decoding: text, as: UTF8.self)) ? .html : nil
+    }
     if trimmed.hasPrefix("<") {
       if let kind = FeedParser.kind(of: Data(bytes)) { return kind == .atom ? .atom : .rss }
+      if looksLikeHTML(text) { return .html }
       return nil
     }
     if trimmed.hasPrefix("{") { return .jsonl }
@@ -71,6 +91,7 @@ public enum NewsReaders {
     default: break
     }
     if CSTOPageParser.looksLikePage(text) { return .cstoPage }
+    if ["html", "htm", "xhtml", "shtml"].contains(ext) { return .html }
     if let firstLine = text.split(separator: "\n", maxSplits: 1).first {
       let header = firstLine.lowercased().split(separator: ",").map {
         $0.trimmingCharacters(in: .whitespaces.union(["\""]))
@@ -78,6 +99,31 @@ public enum NewsReaders {
       if header.contains("body") || (header.contains("title") && header.contains("date")) { return .csv }
     }
     return nil
+  }
+}
+
+extension NewsReaders {
+  /// Tags that only HTML has, looked for (in any case) in the first bytes of a file that starts with `<`.
+  static let htmlMarkers = [
+    "<!doctype html", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<article", "<section",
+    "<h1", "<table", "<span", "<script", "<link", "<a ",
+  ]
+
+  static func looksLikeHTML(_ head: String) -> Bool {
+    let lowered = head.prefix(64 << 10).lowercased()
+    return htmlMarkers.contains { lowered.contains($0) }
+  }
+}
+
+extension NewsReaders {
+  /// Reads `url` with the reader of `format`, as `mandate import` does: for tools that check the
+  /// readers (the fuzz harness) without going through an import.
+  package static func read(
+    _ url: URL, format: ImportFormat, file: String, origin: InputOrigin? = nil, item: (RawItem) throws -> Void,
+    reject: (RejectedRecord) -> Void, warn: (ImportWarning) -> Void
+  ) throws {
+    try reader(for: format).read(
+      ReaderInput(url: url, file: file, origin: origin), item: item, reject: reject, warn: warn)
   }
 }
 
@@ -94,7 +140,8 @@ public enum ImportError: MandateError, Equatable {
     case .unreadable(let path, let reason):
       return "cannot read \(path): \(reason)"
     case .undetectable(let path):
-      return "cannot tell the format of \(path) (not a CSTO page, RSS, Atom, JSONL or CSV); name it with --format"
+      return
+        "cannot tell the format of \(path) (not a web page, CSTO page, RSS, Atom, JSONL or CSV); name it with --format"
     case .malformed(let path, let line, let reason):
       return "\(path):\(line): \(reason)"
     case .strictRejections(let count):

@@ -22,8 +22,8 @@ public struct RawItem: Sendable, Equatable {
     title: String?, body: String, url: String? = nil, published: Day? = nil, publishedPrecision: DatePrecision = .day,
     referenceDate: Day? = nil, language: String? = nil, role: EventSource.Role, position: Int?, truncated: Bool = false
   ) {
-    self.title = title.map(Self.withoutNUL)
-    self.body = Self.withoutNUL(body)
+    self.title = title.map { UnicodeNFC.normalize(Self.withoutNUL($0)) }
+    self.body = UnicodeNFC.normalize(Self.withoutNUL(body))
     self.url = url.map(Self.withoutNUL)
     self.published = published
     self.publishedPrecision = published == nil ? .none : publishedPrecision
@@ -40,6 +40,20 @@ public struct RawItem: Sendable, Equatable {
   static func withoutNUL(_ text: String) -> String {
     guard text.containsUTF8Byte(where: { $0 == 0 }) else { return text }
     return text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
+  }
+}
+
+/// Something a reader noticed that did not stop it: what a page cut short lacks, an item skipped
+/// because it has nothing in it.
+public struct ImportWarning: Sendable, Equatable {
+  public var file: String
+  public var line: Int
+  public var message: String
+
+  public init(file: String, line: Int, message: String) {
+    self.file = file
+    self.line = line
+    self.message = message
   }
 }
 

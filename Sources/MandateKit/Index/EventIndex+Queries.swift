@@ -293,9 +293,10 @@ extension EventIndex {
 
   /// An FTS5 query from what a user typed: words are ANDed, "quoted phrases" kept, and every
   /// term quoted so that FTS5 syntax characters in the input cannot cause a syntax error.
+  /// The query is composed (NFC) first, as the indexed text is.
   static func ftsQuery(_ text: String) -> String? {
     var terms: [String] = []
-    var remainder = Substring(text)
+    var remainder = Substring(UnicodeNFC.normalize(text))
     while let quote = remainder.firstIndex(of: "\"") {
       terms += words(remainder[..<quote])
       let after = remainder.index(after: quote)

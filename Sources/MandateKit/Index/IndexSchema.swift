@@ -11,7 +11,7 @@ import GRDB
 /// while inserting (`automerge` 0) but only when 64 pile up (`crisismerge`): building the index of
 /// 100,000 news items then takes 1.2 s instead of 2.0 s, and searches stay fast.
 enum IndexSchema {
-  static let formatVersion = "3"
+  static let formatVersion = "4"
 
   /// Indexes on the event table that bulk loads drop and create again afterwards: building an
   /// index once from sorted keys is several times faster than inserting random keys row by row.
@@ -84,6 +84,16 @@ enum IndexSchema {
             "line" INTEGER,
             PRIMARY KEY ("mandate", "seq")
           ) WITHOUT ROWID;
+          """)
+    }
+    // Renames and resolutions in the ledger (schema 2), and ledgers that cannot be read, which
+    // must not pass for empty ones (format 4).
+    migrator.registerMigration("v3-team-ledger") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE "decision" ADD COLUMN "to" TEXT;
+          ALTER TABLE "decision" ADD COLUMN "outcome" TEXT;
+          ALTER TABLE "ledger_file" ADD COLUMN "problem" TEXT;
           """)
     }
     return migrator

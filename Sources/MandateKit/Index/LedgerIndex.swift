@@ -38,10 +38,11 @@ enum LedgerIndex {
     }
     for (mandate, stamp) in stamps where stored[mandate] != stamp {
       let contents = LedgerFile(workspace: workspace, mandateID: mandate).read()
-      try store(db, mandate: mandate, decisions: contents.decisions)
+      // A ledger that cannot be read keeps no decisions and says so: readers refuse it.
+      try store(db, mandate: mandate, decisions: contents.unreadable == nil ? contents.decisions : [])
       try db.execute(
-        sql: "INSERT OR REPLACE INTO ledger_file(name, size, modified) VALUES (?, ?, ?)",
-        arguments: [mandate, stamp.size, stamp.modified])
+        sql: "INSERT OR REPLACE INTO ledger_file(name, size, modified, problem) VALUES (?, ?, ?, ?)",
+        arguments: [mandate, stamp.size, stamp.modified, contents.unreadable?.message])
       count += 1
     }
     return count
@@ -51,26 +52,34 @@ enum LedgerIndex {
     try db.execute(sql: "DELETE FROM decision WHERE mandate = ?", arguments: [mandate])
     let insert = try db.makeStatement(
       sql: """
-        INSERT INTO decision(mandate, seq, kind, event, item, strength, stance, note, fingerprint, status, as_of, by, at, line)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO decision(
+          mandate, seq, kind, event, item, strength, stance, note, fingerprint, status, as_of, by, at, line, "to", outcome)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     for (seq, decision) in decisions.enumerated() {
       try insert.execute(arguments: [
         mandate, seq, decision.kind.rawValue, decision.event, decision.item, decision.strength?.rawValue,
         decision.stance?.rawValue, decision.note, decision.fingerprint, decision.status?.rawValue,
-        decision.asOf?.description, decision.by, decision.at.timeIntervalSince1970, decision.line,
+        decision.asOf?.description, decision.by, decision.at.timeIntervalSince1970, decision.line, decision.to,
+        decision.outcome?.rawValue,
       ])
     }
   }
 
-  static func decisions(_ db: Database, mandate: String) throws -> [Decision] {
+  /// The decisions of `mandate`'s ledger; throws `LedgerError.unreadable` when the file cannot
+  /// be read (its diagnostic is made again from the file, for the full message).
+  static func decisions(_ db: Database, mandate: String, workspace: Workspace) throws -> [Decision] {
+    if try String.fetchOne(db, sql: "SELECT problem FROM ledger_file WHERE name = ?", arguments: [mandate]) != nil {
+      let contents = LedgerFile(workspace: workspace, mandateID: mandate).read()
+      if let problem = contents.unreadable { throw LedgerError.unreadable(problem, root: workspace.root) }
+    }
     // On SQLite's buffers: GRDB's rows cost a search per column name and a boxed value per column,
     // which shows in reports over 20,000 tags.
     var decisions: [Decision] = []
     try RawRows.scan(
       db,
       sql: """
-        SELECT kind, event, item, strength, stance, note, fingerprint, status, as_of, by, at, line
+        SELECT kind, event, item, strength, stance, note, fingerprint, status, as_of, by, at, line, "to", outcome
         FROM decision WHERE mandate = ? ORDER BY seq
         """, arguments: [mandate]
     ) { row in
@@ -80,7 +89,8 @@ enum LedgerIndex {
           kind: kind, event: row.string(1), item: row.string(2) ?? "",
           strength: row.string(3).flatMap(EvidenceStrength.init(rawValue:)),
           stance: row.string(4).flatMap(Stance.init(rawValue:)), note: row.string(5), fingerprint: row.string(6),
-          status: row.string(7).flatMap(ItemStatus.init(rawValue:)), asOf: row.day(8), by: row.string(9) ?? "",
+          status: row.string(7).flatMap(ItemStatus.init(rawValue:)), asOf: row.day(8), to: row.string(12),
+          outcome: row.string(13).flatMap(Decision.Kind.init(rawValue:)), by: row.string(9) ?? "",
           at: Date(timeIntervalSince1970: row.double(10)), line: row.int(11)))
     }
     return decisions
@@ -88,15 +98,22 @@ enum LedgerIndex {
 }
 
 extension EventIndex {
-  /// The decisions of `mandate`'s ledger, as last read from `Tags/`.
+  /// The decisions of `mandate`'s ledger, as last read from `Tags/`, in file order; throws
+  /// `LedgerError.unreadable` for a ledger that cannot be read.
   public func decisions(mandate: String) throws -> [Decision] {
-    try read { db in try LedgerIndex.decisions(db, mandate: mandate) }
+    try read { db in try LedgerIndex.decisions(db, mandate: mandate, workspace: workspace) }
+  }
+
+  /// The ledger's current picture for `mandate`, with aliases of merged events mapped to their
+  /// events and entries naming renamed ids counted for the mandate's current ids.
+  public func ledgerState(for mandate: Mandate, recordedBy: Date? = nil) throws -> LedgerState {
+    try ledgerState(mandate: mandate.id, recordedBy: recordedBy, items: Set(mandate.items.map(\.id)))
   }
 
   /// The ledger's current picture, with aliases of merged events mapped to their events.
-  public func ledgerState(mandate: String, recordedBy: Date? = nil) throws -> LedgerState {
+  public func ledgerState(mandate: String, recordedBy: Date? = nil, items: Set<String>? = nil) throws -> LedgerState {
     try read { db in
-      let decisions = try LedgerIndex.decisions(db, mandate: mandate)
+      let decisions = try LedgerIndex.decisions(db, mandate: mandate, workspace: workspace)
       var aliases: [String: String] = [:]
       let named = Set(decisions.compactMap(\.event))
       if !named.isEmpty {
@@ -105,7 +122,7 @@ extension EventIndex {
           aliases[row["alias"]] = row["event_id"]
         }
       }
-      return LedgerState(decisions, canonical: { aliases[$0] ?? $0 }, recordedBy: recordedBy)
+      return LedgerState(decisions, canonical: { aliases[$0] ?? $0 }, recordedBy: recordedBy, items: items)
     }
   }
 }

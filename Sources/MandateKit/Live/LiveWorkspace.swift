@@ -35,7 +35,7 @@ public final class LiveWorkspace: @unchecked Sendable {
 
     /// The ledger's current picture, computed once per state of the files.
     public func ledgerState() throws -> LedgerState {
-      try memo("ledger-state:\(mandate.id)") { try index.ledgerState(mandate: mandate.id) }
+      try memo("ledger-state:\(mandate.id)") { try index.ledgerState(for: mandate) }
     }
 
     /// A result kept while the files `scope` names stay the same; `compute` must only read.

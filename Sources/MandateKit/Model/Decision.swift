@@ -16,6 +16,12 @@ public struct Decision: Sendable, Equatable, Hashable {
     case reject
     /// An assessment of an item's progress.
     case status
+    /// An item's id changed (`mandate rename`): entries recorded before it that name `item` count
+    /// for `to`.
+    case rename
+    /// A disagreement between analysts on an event/item pair settled: `outcome` (a tag, with its
+    /// strength and stance, or a rejection) replaces every standing decision on the pair.
+    case resolve
   }
 
   public var kind: Kind
@@ -30,6 +36,10 @@ public struct Decision: Sendable, Equatable, Hashable {
   public var status: ItemStatus?
   /// The day a status assessment speaks for.
   public var asOf: Day?
+  /// A rename's new id.
+  public var to: String?
+  /// What a resolution decided: `tag` or `reject`.
+  public var outcome: Kind?
   public var by: String
   /// When the decision was recorded, UTC, to the second.
   public var at: Date
@@ -38,8 +48,8 @@ public struct Decision: Sendable, Equatable, Hashable {
 
   public init(
     kind: Kind, event: String? = nil, item: String, strength: EvidenceStrength? = nil, stance: Stance? = nil,
-    note: String? = nil, fingerprint: String? = nil, status: ItemStatus? = nil, asOf: Day? = nil, by: String, at: Date,
-    line: Int? = nil
+    note: String? = nil, fingerprint: String? = nil, status: ItemStatus? = nil, asOf: Day? = nil, to: String? = nil,
+    outcome: Kind? = nil, by: String, at: Date, line: Int? = nil
   ) {
     self.kind = kind
     self.event = event
@@ -50,6 +60,8 @@ public struct Decision: Sendable, Equatable, Hashable {
     self.fingerprint = fingerprint
     self.status = status
     self.asOf = asOf
+    self.to = to
+    self.outcome = outcome
     self.by = by
     self.at = at
     self.line = line

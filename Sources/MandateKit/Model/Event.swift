@@ -64,7 +64,7 @@ public struct Event: Sendable, Equatable, Codable {
   public init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     id = try container.decode(String.self, forKey: .id)
-    // Ids are 16 lowercase hex digits (see `EventDraft`); the index and reports rely on it.
+    // Ids are 16 lowercase hex digits (see `EventIdentity`); the index and reports rely on it.
     guard EventKey.of(id) != nil else {
       throw DecodingError.dataCorruptedError(
         forKey: .id, in: container, debugDescription: "an event id is 16 lowercase hex digits, found \"\(id)\"")
@@ -75,8 +75,10 @@ public struct Event: Sendable, Equatable, Codable {
       try container.decodeIfPresent(DatePrecision.self, forKey: .datePrecision) ?? (date == nil ? .none : .day)
     dateBasis = try container.decodeIfPresent(DateBasis.self, forKey: .dateBasis) ?? (date == nil ? .none : .published)
     dateEvidence = try container.decodeIfPresent(String.self, forKey: .dateEvidence)
-    title = try container.decodeIfPresent(String.self, forKey: .title)
-    text = try container.decode(String.self, forKey: .text)
+    // A hand-edited or older record may hold decomposed text: the index, searches and
+    // suggestions see it composed, as imports write it.
+    title = try container.decodeIfPresent(String.self, forKey: .title).map(UnicodeNFC.normalize)
+    text = UnicodeNFC.normalize(try container.decode(String.self, forKey: .text))
     language = try container.decodeIfPresent(String.self, forKey: .language)
     sources = try container.decodeIfPresent([EventSource].self, forKey: .sources) ?? []
     aliases = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []
@@ -162,9 +164,12 @@ public struct EventSource: Sendable, Equatable, Hashable, Codable {
   /// `pubDate`, a JSONL `date`), when it gives one to the day. Kept apart from the event's own
   /// date, which the text may state.
   public var published: Day?
+  /// Where and when the source was downloaded, for sources `mandate fetch` imported.
+  public var fetched: FetchProvenance?
 
   public init(
-    file: String?, position: Int?, url: String?, role: Role, name: String?, firstSeen: Day, published: Day? = nil
+    file: String?, position: Int?, url: String?, role: Role, name: String?, firstSeen: Day, published: Day? = nil,
+    fetched: FetchProvenance? = nil
   ) {
     self.file = file
     self.position = position
@@ -173,15 +178,23 @@ public struct EventSource: Sendable, Equatable, Hashable, Codable {
     self.name = name
     self.firstSeen = firstSeen
     self.published = published
+    self.fetched = fetched
   }
 
   private enum CodingKeys: String, CodingKey {
-    case file, position, url, role, name, published
+    case file, position, url, role, name, published, fetched
     case firstSeen = "first_seen"
   }
 
   /// What makes two sources the same place, whenever they were seen.
+  ///
+  /// A fetched source is the same place whenever it is fetched again: the same address serving
+  /// the same item. Its position is left out, because a feed that gains items moves the older
+  /// ones down.
   public var key: String {
-    "\(file ?? "")\u{1F}\(position.map(String.init) ?? "")\u{1F}\(url ?? "")\u{1F}\(role.rawValue)"
+    if let fetched {
+      return "\u{1F}\(fetched.from)\u{1F}\(url ?? "")\u{1F}\(role.rawValue)"
+    }
+    return "\(file ?? "")\u{1F}\(position.map(String.init) ?? "")\u{1F}\(url ?? "")\u{1F}\(role.rawValue)"
   }
 }

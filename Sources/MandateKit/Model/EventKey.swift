@@ -1,4 +1,4 @@
-/// An event id (16 lowercase hex digits, see `EventDraft`) as the 64-bit number it spells: sets
+/// An event id (16 lowercase hex digits, see `EventIdentity`) as the 64-bit number it spells: sets
 /// of tens of thousands of ids cost a hash of 16 bytes and a heap string each as `String`s. Also
 /// the one test of what a full event id is (the record, the ledger, imports and reports use it).
 enum EventKey {

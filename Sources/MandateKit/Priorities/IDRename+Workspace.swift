@@ -14,7 +14,7 @@ extension IDRename {
     public var adopted: Int
     public var dryRun: Bool
 
-    /// "renamed P2.3 to P2.4 in Priorities/kz-csto-2024.yaml; 3 ledger entries migrated in …".
+    /// "renamed P2.3 to P2.4 in Priorities/kz-csto-2024.yaml; 3 ledger entries now count for …".
     public var summary: String {
       guard let first = changes.first else { return "" }
       var text = "\(dryRun ? "would rename" : "renamed") \(first.old) to \(first.new)"
@@ -23,10 +23,10 @@ extension IDRename {
         text += " and its \(changes.count == 2 ? "item" : "items") (\(items))"
       }
       text += " in \(mandateFile); "
-      if migrated == 0 { return text + "no ledger entries to migrate" }
+      if migrated == 0 { return text + "no ledger entries name it" }
       let entries = migrated == 1 ? "1 ledger entry" : "\(migrated) ledger entries"
-      let verb = dryRun ? "would be migrated" : "migrated"
-      return text + "\(entries) \(verb) in \(ledgerFile)"
+      let verb = dryRun ? "would count" : "now count"
+      return text + "\(entries) \(verb) for the new id (the rename is recorded in \(ledgerFile))"
     }
 
     /// Things the analyst should know: entries that named a new id before the rename now refer to
@@ -41,10 +41,15 @@ extension IDRename {
     }
   }
 
-  /// Renames `old` to `new` in the mandate `mandateID` (the only one when nil) and migrates its
-  /// ledger, holding the workspace lock exclusively throughout; `dryRun` writes nothing.
+  /// Renames `old` to `new` in the mandate `mandateID` (the only one when nil) and records the
+  /// rename in its ledger (one `rename` entry per id, in the name of `by`), holding the workspace
+  /// lock exclusively throughout; `dryRun` writes nothing.
+  ///
+  /// Ledger entries are not rewritten: replay reads them through the `rename` entries, so that a
+  /// branch that tagged the old id while another renamed it still merges into one picture.
   public static func run(
-    in workspace: Workspace, mandate mandateID: String?, old: String, new: String, dryRun: Bool
+    in workspace: Workspace, mandate mandateID: String?, old: String, new: String, dryRun: Bool,
+    by: String = "mandate", now: Date = MandateClock.now()
   ) throws -> Outcome {
     let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: dryRun ? .shared : .exclusive)
     let display = PathDisplay(base: workspace.root)
@@ -64,47 +69,39 @@ extension IDRename {
 
     let ledger = LedgerFile(workspace: workspace, mandateID: mandate.id)
     let contents = ledger.read()
-    // Entries that cannot be read are left out of `contents`: rewriting would drop them.
-    guard !contents.diagnostics.hasErrors else { throw RenameError.ledgerHasErrors(ledger.displayPath) }
+    if let problem = contents.unreadable { throw LedgerError.unreadable(problem, root: workspace.root) }
     let renamed = Dictionary(uniqueKeysWithValues: rename.changes.map { ($0.old, $0.new) })
     let newIDs = Set(renamed.values)
-    let migrated = contents.decisions.map { decision in
-      var copy = decision.content
-      copy.item = renamed[copy.item] ?? copy.item
-      return copy
-    }
+    let current = LedgerHistory.ordered(contents.decisions, items: Set(mandate.items.map(\.id)))
+      .filter { $0.kind != .rename }
     let outcome = Outcome(
       changes: rename.changes, isPriority: rename.isPriority, mandateFile: mandateFile,
-      ledgerFile: ledger.displayPath, migrated: contents.decisions.count { renamed[$0.item] != nil },
-      adopted: contents.decisions.count { newIDs.contains($0.item) }, dryRun: dryRun)
+      ledgerFile: ledger.displayPath, migrated: current.count { renamed[$0.item] != nil },
+      adopted: current.count { newIDs.contains($0.item) }, dryRun: dryRun)
     guard !dryRun else { return outcome }
 
-    // Every byte is written to temporary files before either file is replaced. Then the ledger
-    // goes first: killed between the two replacements, the ledger names the new ids while the
-    // mandate still has the old ones. `mandate check` reports those entries as naming unknown
-    // items, and running the same rename again finishes it (the entries are adopted). The other
-    // order would leave entries naming the old id, which `rename` can no longer find, and which a
-    // new item given the freed id would silently inherit.
+    // Every byte of the mandate is written to a temporary file before either file changes. Then
+    // the ledger goes first: killed between the two, the ledger has the rename while the mandate
+    // still has the old ids; `mandate check` reports the entries as naming unknown items, and
+    // running the same rename again finishes it. Items are renamed one entry each (a priority's
+    // id is not named by decisions).
     var bytes = original.starts(with: [0xEF, 0xBB, 0xBF]) ? Data([0xEF, 0xBB, 0xBF]) : Data()
     bytes.append(Data(rename.text.utf8))
     let preparedMandate = try AtomicFile.prepare(for: mandateURL) { handle in try handle.write(contentsOf: bytes) }
     defer { preparedMandate.discard() }
     keepPermissions(of: mandateURL, on: preparedMandate)
-    if outcome.migrated > 0 {
-      let ledgerOriginal: Data
-      do {
-        ledgerOriginal = try Data(contentsOf: ledger.url)
-      } catch {
-        throw RecordError.readFailed(path: ledger.displayPath, reason: TextFile.describe(error))
-      }
-      let preparedLedger = try ledger.prepareRewrite(migrated)
-      defer { preparedLedger.discard() }
-      try preparedLedger.commit(to: ledger.url)
+    let at = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+    let entries = rename.changes.filter { mandate.item(id: $0.old) != nil }.map {
+      Decision(kind: .rename, item: $0.old, to: $0.new, by: by, at: at)
+    }
+    if ledger.exists && !entries.isEmpty {
+      let ledgerOriginal = ledger.exists ? try? Data(contentsOf: ledger.url) : nil
+      try ledger.append(entries)
       do {
         try preparedMandate.commit(to: mandateURL)
       } catch {
         // Put the ledger back so that the two files agree again.
-        try? AtomicFile.write(ledgerOriginal, to: ledger.url)
+        if let ledgerOriginal { try? AtomicFile.write(ledgerOriginal, to: ledger.url) }
         throw error
       }
     } else {

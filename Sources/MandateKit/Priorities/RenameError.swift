@@ -9,7 +9,6 @@ public enum RenameError: MandateError, Equatable {
   case cannotEditInPlace(String, at: FileLocation?)
   case editLeavesErrors(file: String, [Diagnostic])
   case unexpectedResult(file: String)
-  case ledgerHasErrors(String)
 
   public var errorDescription: String? {
     switch self {
@@ -40,8 +39,6 @@ public enum RenameError: MandateError, Equatable {
       return "renaming would leave \(file) with errors\(first ?? "")"
     case .unexpectedResult(let file):
       return "the edited \(file) did not read back as the same mandate with the new ids; please report this"
-    case .ledgerHasErrors(let file):
-      return "\(file) has entries that cannot be read, which a rename would drop; run `mandate check` for details"
     }
   }
 }

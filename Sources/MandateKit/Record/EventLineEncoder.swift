@@ -85,6 +85,18 @@ enum EventLineEncoder {
         name.withUTF8Buffer { out.append(contentsOf: $0) }
         out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
       }
+      if let fetched = source.fetched {
+        key("fetched")
+        out.append(contentsOf: Array(#"{"at":"#.utf8))
+        appendString(fetched.at, to: &out)
+        out.append(contentsOf: Array(#","from":"#.utf8))
+        appendString(fetched.from, to: &out)
+        if let snapshot = fetched.snapshot {
+          out.append(contentsOf: Array(#","snapshot":"#.utf8))
+          appendString(snapshot, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+      }
       if let file = source.file {
         key("file")
         appendString(file, to: &out)

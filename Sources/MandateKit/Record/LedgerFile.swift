@@ -1,13 +1,14 @@
 import Foundation
-import Yams
 
-/// `Tags/<mandate>.yaml`: the decisions ledger, one YAML mapping per decision under `decisions:`,
-/// oldest first.
+/// `Tags/<mandate>.yaml`: the decisions ledger (schema 2), one decision per line under
+/// `decisions:`, grouped by analyst, each analyst's oldest first.
 ///
-/// New decisions are appended: the bytes already in the file never change, so two analysts'
-/// additions merge in git (`.gitattributes` asks for the union merge driver). Each write replaces
-/// the file atomically while holding the workspace lock exclusively, so concurrent `mandate`
-/// processes lose no decision.
+/// A decision is one line (`LedgerLine`), so git can merge two analysts' ledgers line by line
+/// without ever fusing two decisions (the union driver in `.gitattributes`), and `mandate
+/// merge-ledger` merges them as sets of decisions. New decisions go after their analyst's last
+/// line, so that branches of different analysts change different places of the file (git's
+/// octopus merge, which runs no merge driver, needs that). Lines already written never change;
+/// each write replaces the file atomically while holding the workspace lock exclusively.
 public struct LedgerFile: Sendable {
   public let url: URL
   public let mandateID: String
@@ -20,16 +21,16 @@ public struct LedgerFile: Sendable {
     displayPath = "Tags/\(mandateID).yaml"
   }
 
-  public static let supportedSchema = 1
-  static let entryKeys = [
-    "kind", "event", "item", "strength", "stance", "note", "fingerprint", "status", "as_of", "by", "at",
-  ]
+  /// The schema this version writes.
+  public static let supportedSchema = 2
+  /// The schemas it reads: schema 1 (one decision over several lines) is migrated on the next write.
+  public static let readableSchemas: Set<Int> = [1, 2]
 
   var header: String {
     """
-    # Decisions for mandate \(mandateID), oldest first: tags, untags, rejections and status assessments.
-    # Written by mandate (tag, untag, reject, status, review, rename). Entries are independent, so the
-    # file merges cleanly in git with the union driver (see .gitattributes).
+    # Decisions for mandate \(mandateID): one decision per line, grouped by analyst, oldest first.
+    # Written by mandate (tag, untag, reject, status, resolve, rename, review). git merges the file
+    # line by line (.gitattributes) or with `mandate merge-ledger` (set up by `mandate init`).
     schema: \(Self.supportedSchema)
     mandate: \(mandateID)
     decisions:
@@ -42,6 +43,23 @@ public struct LedgerFile: Sendable {
   public struct Contents: Sendable {
     public var decisions: [Decision]
     public var diagnostics: [Diagnostic]
+    /// Set when the file cannot be read as a whole (git's conflict markers, a YAML syntax error,
+    /// an unknown schema): its decisions are unknown, not none.
+    public var unreadable: Diagnostic?
+    /// The file's schema, when it says, and where.
+    public var schema: Int?
+    public var schemaLocation: FileLocation?
+
+    init(
+      decisions: [Decision], diagnostics: [Diagnostic], unreadable: Diagnostic? = nil, schema: Int? = nil,
+      schemaLocation: FileLocation? = nil
+    ) {
+      self.decisions = decisions
+      self.diagnostics = diagnostics
+      self.unreadable = unreadable
+      self.schema = schema
+      self.schemaLocation = schemaLocation
+    }
   }
 
   /// Reads every decision; entries that cannot be used become diagnostics (with their line) and
@@ -50,81 +68,163 @@ public struct LedgerFile: Sendable {
     guard exists else { return Contents(decisions: [], diagnostics: []) }
     switch TextFile.read(url, displayPath: displayPath, allowEmpty: true) {
     case .failure(let diagnostic):
-      return Contents(decisions: [], diagnostics: [diagnostic])
+      return Contents(decisions: [], diagnostics: [diagnostic], unreadable: diagnostic)
     case .success(let text):
-      return LedgerParser(file: displayPath, mandateID: mandateID).parse(text)
+      return parse(text)
     }
   }
 
-  /// Appends `decisions` as new entries; the caller holds the workspace lock exclusively.
-  public func append(_ decisions: [Decision]) throws(RecordError) {
-    guard !decisions.isEmpty else { return }
+  func parse(_ text: String) -> Contents {
+    LedgerParser(file: displayPath, mandateID: mandateID).parse(text)
+  }
+
+  /// What a write did besides adding the decisions.
+  public struct WriteNote: Sendable, Equatable {
+    /// The file was in schema 1 and was rewritten in schema 2 first.
+    public var migratedFrom: Int?
+  }
+
+  /// Adds `decisions`, each after the last line of its analyst (a new analyst's lines go where
+  /// the name sorts among the others); the caller holds the workspace lock exclusively. A ledger
+  /// in schema 1 is migrated first (`migrate`).
+  @discardableResult
+  public func append(_ decisions: [Decision]) throws(RecordError) -> WriteNote {
+    guard !decisions.isEmpty else { return WriteNote() }
     removeStrayTemporaries()
+    var note = WriteNote()
     var text = try existingText()
-    try checkReadable(text)
-    if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
-    for decision in decisions { text += Self.entry(decision) }
-    try AtomicFile.write(Data(text.utf8), to: url)
+    var contents = parse(text)
+    // Entries added to a file that cannot be read would never be read back: refuse, so that
+    // the analyst fixes the file (`mandate check` shows where) rather than lose decisions.
+    if let problem = contents.unreadable { throw unreadable(problem) }
+    if let schema = contents.schema, schema < Self.supportedSchema {
+      text = try migratedText(contents)
+      contents = parse(text)
+      note.migratedFrom = schema
+    }
+    try AtomicFile.write(Data(Self.inserting(decisions, into: text, at: contents.decisions).utf8), to: url)
+    return note
   }
 
-  /// Replaces every entry (for `rename` and undo), keeping the header.
-  public func rewrite(_ decisions: [Decision]) throws(RecordError) {
-    try prepareRewrite(decisions).commit(to: url)
+  /// `text` with the decisions' lines inserted after their analysts' last lines.
+  static func inserting(_ decisions: [Decision], into text: String, at existing: [Decision]) -> String {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.last == "" { lines.removeLast() }
+    // Where each analyst's lines end (0-based index after the last), and the entries' lines in order.
+    var ends: [String: Int] = [:]
+    var starts: [(by: String, index: Int)] = []
+    for decision in existing {
+      guard let line = decision.line else { continue }
+      let end: Int = ends[decision.by] ?? 0
+      if line > end { ends[decision.by] = line }
+      starts.append((by: decision.by, index: line - 1))
+    }
+    var inserts: [Int: [String]] = [:]
+    for decision in decisions {
+      let position: Int
+      if let end = ends[decision.by] {
+        position = end
+      } else if let next = Self.firstLine(after: decision.by, in: starts) {
+        position = next
+      } else {
+        position = lines.count
+      }
+      inserts[position, default: []].append(LedgerLine.encode(decision))
+    }
+    for position in inserts.keys.sorted(by: >) {
+      let added: [String] = inserts[position] ?? []
+      let at: Int = position < lines.count ? position : lines.count
+      lines.insert(contentsOf: added, at: at)
+    }
+    return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Writes the rewritten ledger beside the file without replacing it yet, so that a caller
-  /// changing several files can have every write done before any file changes.
-  public func prepareRewrite(_ decisions: [Decision]) throws(RecordError) -> PreparedFile {
+  /// The first line index of an entry whose analyst sorts after `name`.
+  private static func firstLine(after name: String, in starts: [(by: String, index: Int)]) -> Int? {
+    var best: Int?
+    for start in starts where start.by > name {
+      if best == nil || start.index < best! { best = start.index }
+    }
+    return best
+  }
+
+  /// Rewrites a readable ledger of an older schema in the current one, in canonical order, and
+  /// returns the schema it was in; nil when it already is current (or does not exist). Refuses a
+  /// file with errors, which a rewrite would drop.
+  @discardableResult
+  public func migrate() throws(RecordError) -> Int? {
+    guard exists else { return nil }
+    let contents = parse(try existingText())
+    if let problem = contents.unreadable { throw unreadable(problem) }
+    guard let schema = contents.schema, schema < Self.supportedSchema else { return nil }
     removeStrayTemporaries()
-    var text = header
-    for decision in decisions { text += Self.entry(decision) }
-    let data = Data(text.utf8)
-    return try AtomicFile.prepare(for: url) { handle in try handle.write(contentsOf: data) }
+    try AtomicFile.write(Data(try migratedText(contents).utf8), to: url)
+    return schema
   }
 
-  /// Removes `decisions` from the end of the file if they are its last entries, exactly as
-  /// `append` wrote them; false, touching nothing, when the file ends otherwise (another process
-  /// appended since, or the entries were edited). Every other byte is kept, comments included.
+  private func migratedText(_ contents: Contents) throws(RecordError) -> String {
+    if let error = contents.diagnostics.first(where: { $0.severity == .error }) {
+      let place: String = error.location.map { "\($0): " } ?? ""
+      let schema: Int = contents.schema ?? 1
+      let reason: String =
+        "it is in ledger schema \(schema) and has errors a migration to schema \(Self.supportedSchema) would drop (\(place)\(error.message)); fix them first"
+      throw .writeFailed(path: displayPath, reason: reason)
+    }
+    return canonicalText(contents.decisions)
+  }
+
+  /// The whole file for `decisions`: the header, then each analyst's decisions (analysts by
+  /// name), in replay order, each decision once.
+  public func canonicalText(_ decisions: [Decision]) -> String {
+    var text = header
+    let ordered = LedgerHistory.sortedUnique(decisions)
+    let analysts = Set(ordered.map(\.by)).sorted()
+    let byAnalyst = Dictionary(grouping: ordered, by: \.by)
+    for analyst in analysts {
+      for decision in byAnalyst[analyst] ?? [] { text += LedgerLine.encode(decision) + "\n" }
+    }
+    return text
+  }
+
+  /// Replaces every entry (for `rename`'s undo-free rewrite and tests), in canonical order.
+  public func rewrite(_ decisions: [Decision]) throws(RecordError) {
+    removeStrayTemporaries()
+    try AtomicFile.write(Data(canonicalText(decisions).utf8), to: url)
+  }
+
+  /// Removes `decisions`' lines if they are still where `append` put them: together, and the
+  /// last lines of their analyst (a `review` undo moments after); false, touching nothing, when
+  /// they are not (the analyst recorded something since, or the entries were edited). Every
+  /// other byte is kept, comments included.
   public func removeLast(_ decisions: [Decision]) throws(RecordError) -> Bool {
     guard !decisions.isEmpty else { return true }
     guard exists else { return false }
     let text = try existingText()
-    let tail = decisions.map(Self.entry).joined()
-    guard text.hasSuffix(tail) else { return false }
+    let block = decisions.map { LedgerLine.encode($0) + "\n" }.joined()
+    guard let range = text.range(of: block, options: .backwards),
+      range.lowerBound == text.startIndex || text[text.index(before: range.lowerBound)] == "\n"
+    else { return false }
+    let after = text[range.upperBound...]
+    for analyst in Set(decisions.map(\.by)) where after.contains(", by: \(LedgerLine.quoted(analyst)), ") {
+      return false
+    }
     removeStrayTemporaries()
-    try AtomicFile.write(Data(text.dropLast(tail.count).utf8), to: url)
+    var kept = text
+    kept.removeSubrange(range)
+    try AtomicFile.write(Data(kept.utf8), to: url)
     return true
+  }
+
+  private func unreadable(_ problem: Diagnostic) -> RecordError {
+    let place: String = problem.location.map { "\($0): " } ?? "\(displayPath): "
+    let reason: String = "the file cannot be read (\(place)\(problem.message)); fix it first"
+    return .writeFailed(path: displayPath, reason: reason)
   }
 
   /// Clears temporary files that writers killed half-way left in `Tags/`; every writer of the
   /// ledger holds the workspace lock exclusively, so none of them is still being written.
   private func removeStrayTemporaries() {
     AtomicFile.removeStrayTemporaries(in: url.deletingLastPathComponent())
-  }
-
-  /// Entries appended to a file that is not YAML at all would never be read back: such a file is
-  /// refused, so that the analyst fixes it (`mandate check` shows where) rather than lose
-  /// decisions.
-  func checkReadable(_ text: String) throws(RecordError) {
-    do {
-      _ = try YAMLReader.read(text)
-    } catch {
-      let diagnostic = MandateLoader.diagnostic(for: error, text: text, file: displayPath)
-      let place = diagnostic.location.map { "\($0): " } ?? "\(displayPath): "
-      throw .writeFailed(
-        path: displayPath, reason: "the file cannot be read (\(place)\(diagnostic.message)); fix it first")
-    }
-  }
-
-  /// Why no decision can be recorded now (the file is not readable YAML), in the words `tag`
-  /// would use; nil when decisions can be recorded.
-  public func writeProblem() -> String? {
-    do {
-      try checkReadable(try existingText())
-      return nil
-    } catch {
-      return error.errorDescription
-    }
   }
 
   private func existingText() throws(RecordError) -> String {
@@ -134,29 +234,6 @@ public struct LedgerFile: Sendable {
     } catch {
       throw .readFailed(path: displayPath, reason: TextFile.describe(error))
     }
-  }
-
-  /// One decision as a YAML list entry; Yams' emitter quotes whatever needs quoting.
-  static func entry(_ decision: Decision) -> String {
-    var pairs: [(Node, Node)] = [("kind", Node(decision.kind.rawValue))]
-    func add(_ key: String, _ value: String?) {
-      // Tagged as a string, so that the emitter quotes values such as `yes` or `12` that YAML
-      // would otherwise read as another type.
-      if let value { pairs.append((Node(key), Node(value, Tag(.str)))) }
-    }
-    add("event", decision.event)
-    add("item", decision.item)
-    add("strength", decision.strength?.rawValue)
-    add("stance", decision.stance?.rawValue)
-    add("status", decision.status?.rawValue)
-    add("as_of", decision.asOf?.description)
-    add("note", decision.note)
-    add("fingerprint", decision.fingerprint)
-    add("by", decision.by)
-    add("at", Timestamp.format(decision.at))
-    let node = Node.sequence(Node.Sequence([Node.mapping(Node.Mapping(pairs))]))
-    let text = (try? Yams.serialize(node: node, width: -1, allowUnicode: true)) ?? ""
-    return text.hasSuffix("\n") ? text : text + "\n"
   }
 }
 

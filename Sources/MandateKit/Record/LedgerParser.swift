@@ -2,31 +2,39 @@ import Foundation
 
 /// Reads a ledger's YAML into decisions, collecting a diagnostic (with line and column) for every
 /// entry that cannot be used, rather than stopping at the first.
+///
+/// A file that cannot be read as a whole (git's conflict markers, a YAML syntax error, an unknown
+/// schema, no `decisions` list) sets `unreadable`: it must never pass for an empty ledger.
 struct LedgerParser {
   let file: String
   let mandateID: String
 
   func parse(_ text: String) -> LedgerFile.Contents {
+    if let conflict = LedgerConflict.find(in: text, file: file) {
+      return .init(decisions: [], diagnostics: [conflict], unreadable: conflict)
+    }
     var diagnostics: [Diagnostic] = []
     let root: YAMLNode?
     do {
       root = try YAMLReader.read(text)
     } catch {
-      return LedgerFile.Contents(
-        decisions: [], diagnostics: [MandateLoader.diagnostic(for: error, text: text, file: file)])
+      let diagnostic = MandateLoader.diagnostic(for: error, text: text, file: file)
+      return .init(decisions: [], diagnostics: [diagnostic], unreadable: diagnostic)
     }
-    guard let root else { return LedgerFile.Contents(decisions: [], diagnostics: []) }
+    guard let root else { return .init(decisions: [], diagnostics: []) }
     guard var top = MappingReader(root, file: file, context: "the ledger", diagnostics: &diagnostics) else {
-      return LedgerFile.Contents(decisions: [], diagnostics: diagnostics)
+      return .init(decisions: [], diagnostics: diagnostics, unreadable: diagnostics.first)
     }
     top.rejectUnknownKeys(["schema", "mandate", "decisions"])
-    if let schema = top.integer("schema", required: true), schema.value != LedgerFile.supportedSchema {
-      diagnostics.append(
-        .error(
-          "unsupported-schema",
-          "unsupported ledger schema \(schema.value); this version of mandate reads schema \(LedgerFile.supportedSchema)",
-          at: schema.location))
-      return LedgerFile.Contents(decisions: [], diagnostics: diagnostics + top.diagnostics)
+    guard let schema = top.integer("schema", required: true) else {
+      return .init(decisions: [], diagnostics: diagnostics + top.diagnostics, unreadable: top.diagnostics.first)
+    }
+    guard LedgerFile.readableSchemas.contains(schema.value) else {
+      let diagnostic = Diagnostic.error(
+        "unsupported-schema",
+        "unsupported ledger schema \(schema.value); this version of mandate reads schemas 1 and \(LedgerFile.supportedSchema)",
+        at: schema.location)
+      return .init(decisions: [], diagnostics: diagnostics + [diagnostic] + top.diagnostics, unreadable: diagnostic)
     }
     if let mandate = top.string("mandate", required: true), mandate.value != mandateID {
       diagnostics.append(
@@ -34,11 +42,18 @@ struct LedgerParser {
           "ledger-mandate", "this ledger is for mandate `\(mandate.value)`, but its file name says `\(mandateID)`",
           at: mandate.location))
     }
+    guard let nodes = top.list("decisions", required: true) else {
+      let all = diagnostics + top.diagnostics
+      return .init(decisions: [], diagnostics: all, unreadable: top.diagnostics.last, schema: schema.value)
+    }
     var decisions: [Decision] = []
-    for node in top.list("decisions", required: true) ?? [] {
+    decisions.reserveCapacity(nodes.count)
+    for node in nodes {
       if let decision = entry(node, diagnostics: &diagnostics) { decisions.append(decision) }
     }
-    return LedgerFile.Contents(decisions: decisions, diagnostics: diagnostics + top.diagnostics)
+    return .init(
+      decisions: decisions, diagnostics: diagnostics + top.diagnostics, schema: schema.value,
+      schemaLocation: schema.location)
   }
 
   private func entry(_ node: YAMLNode, diagnostics: inout [Diagnostic]) -> Decision? {
@@ -49,13 +64,14 @@ struct LedgerParser {
     let kindText = reader.string("kind", required: true)
     let kind = kindText.flatMap { Decision.Kind(rawValue: $0.value) }
     if let kind { reader.context = "a `\(kind.rawValue)` entry" }
-    reader.rejectUnknownKeys(LedgerFile.entryKeys)
+    reader.rejectUnknownKeys(LedgerLine.keys)
     guard let kindText else { return nil }
     guard let kind else {
       reader.invalid("kind", kindText, allowed: Decision.Kind.allCases.map(\.rawValue))
       return nil
     }
-    let event = reader.string("event", required: kind != .status)
+    let needsEvent = ![.status, .rename].contains(kind)
+    let event = reader.string("event", required: needsEvent)
     if let event, EventKey.of(event.value) == nil {
       diagnostics.append(
         .error(
@@ -63,6 +79,15 @@ struct LedgerParser {
           at: event.location))
     }
     let item = reader.string("item", required: true)
+    let to = reader.string("to", required: kind == .rename)
+    let outcome = enumValue(&reader, "outcome", Decision.Kind.self)
+    if kind == .resolve {
+      if let outcome, outcome != .tag && outcome != .reject, let text = reader.string("outcome", required: false) {
+        reader.invalid("outcome", text, allowed: ["tag", "reject"])
+      } else if outcome == nil && !reader.has("outcome") {
+        reader.missing("outcome")
+      }
+    }
     let strength = enumValue(&reader, "strength", EvidenceStrength.self)
     let stance = enumValue(&reader, "stance", Stance.self)
     let status = enumValue(&reader, "status", ItemStatus.self)
@@ -81,12 +106,13 @@ struct LedgerParser {
             "invalid-date", "`at` is not a timestamp: `\(at.value)` (expected 2024-04-12T10:00:00Z)", at: at.location))
       }
     }
-    guard let item, let by, let date, kind == .status || event != nil, kind != .status || status != nil else {
-      return nil
-    }
+    guard let item, let by, let date, !needsEvent || event != nil, kind != .status || status != nil,
+      kind != .rename || to != nil, kind != .resolve || outcome == .tag || outcome == .reject
+    else { return nil }
     return Decision(
       kind: kind, event: event?.value, item: item.value, strength: strength, stance: stance, note: note?.value,
-      fingerprint: fingerprint?.value, status: status, asOf: asOf?.value, by: by.value, at: date, line: node.line)
+      fingerprint: fingerprint?.value, status: status, asOf: asOf?.value, to: to?.value, outcome: outcome, by: by.value,
+      at: date, line: node.line)
   }
 
   private func enumValue<T: RawRepresentable & CaseIterable>(_ reader: inout MappingReader, _ key: String, _: T.Type)

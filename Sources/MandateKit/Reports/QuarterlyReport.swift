@@ -74,6 +74,9 @@ public struct QuarterlyReport: Sendable, Equatable, Codable {
     public var unplaced: Int
     /// Tags standing on events of the period.
     public var tagsInPeriod: Int
+    /// Event/item pairs of the period on which analysts disagree (absent when none): counted as
+    /// disputed, not as evidence, until resolved.
+    public var disputed: Int?
   }
 
   public struct Share: Sendable, Equatable, Codable {
@@ -135,6 +138,9 @@ public struct QuarterlyReport: Sendable, Equatable, Codable {
     public var pendingSuggestions: Int
     /// Events of the period rejected for this item.
     public var rejectedInPeriod: Int
+    /// Events of the period on which analysts disagree about this item (absent when none): not
+    /// counted as evidence until resolved.
+    public var disputed: Int?
     /// Evidence dated in the period, oldest first.
     public var evidence: [Evidence]
     /// The gaps this item shows, by kind.

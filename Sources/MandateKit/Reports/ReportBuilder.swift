@@ -110,9 +110,9 @@ public final class ReportBuilder {
     let counted = DayRange(start: period.range.start, end: max(period.range.start, min(period.range.end, asOf)))
     let toDate = DayRange(start: mandate.term.start, end: max(mandate.term.start, min(mandate.term.end, asOf)))
     let timer = PhaseTimer("report")
-    let fullState = try index.ledgerState(mandate: mandate.id)
+    let fullState = try index.ledgerState(for: mandate)
     let state =
-      options.recordedBy == nil ? fullState : try index.ledgerState(mandate: mandate.id, recordedBy: options.recordedBy)
+      options.recordedBy == nil ? fullState : try index.ledgerState(for: mandate, recordedBy: options.recordedBy)
     timer.mark("ledger state")
     let placed = try placedTags(state, detailed: counted)
     timer.mark("tags placed")
@@ -141,6 +141,10 @@ public final class ReportBuilder {
     for pair in state.rejections.keys where periodEvents.contains(event: pair.event) {
       rejectedByItem[pair.item, default: 0] += 1
     }
+    var disputedByItem: [String: Int] = [:]
+    for pair in state.disputes.keys where periodEvents.contains(event: pair.event) {
+      disputedByItem[pair.item, default: 0] += 1
+    }
 
     var priorityReports: [QuarterlyReport.PriorityReport] = []
     var gaps = QuarterlyReport.Gaps(
@@ -165,7 +169,9 @@ public final class ReportBuilder {
           case .pastDue: gaps.pastDue.append(.init(item: item.id, due: item.due!, status: report.status?.status))
           }
         }
-        items.append(report)
+        var withDisputes = report
+        withDisputes.disputed = disputedByItem[item.id]
+        items.append(withDisputes)
       }
       priorityReports.append(
         QuarterlyReport.PriorityReport(
@@ -183,7 +189,8 @@ public final class ReportBuilder {
     let counts = QuarterlyReport.Counts(
       eventsInPeriod: periodEvents.count, taggedEvents: taggedInPeriod.count,
       pendingSuggestions: undecidedPending.keys.filter { periodEvents.contains(event: $0) }.count,
-      undated: try index.counts().undated, unplaced: unplaced.total, tagsInPeriod: periodEvidence.count)
+      undated: try index.counts().undated, unplaced: unplaced.total, tagsInPeriod: periodEvidence.count,
+      disputed: disputedByItem.isEmpty ? nil : disputedByItem.values.reduce(0, +))
     let delta = try delta(options: options, current: allItems, placed: placed, state: state, asOf: asOf)
     timer.mark("delta")
     let untagged = try untaggedEvents(

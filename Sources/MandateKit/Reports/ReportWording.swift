@@ -3,6 +3,11 @@
 ///
 /// `docs/report-json.md` lists them beside the JSON values; a test keeps the two in step.
 public enum ReportWording {
+  /// What a report says about disputed pairs, in every format.
+  public static func disputed(_ count: Int) -> String {
+    "\(count) event/item pair\(count == 1 ? " is" : "s are") disputed between analysts: counted as disputed, not as evidence, until resolved (`mandate review --conflicts`)"
+  }
+
   /// A status as people read it: the value's words without hyphens ("in progress"); "not
   /// assessed" when no assessment speaks for the day.
   public static func status(_ status: ItemStatus?) -> String {

@@ -81,3 +81,44 @@ extension ReviewSession {
     }
   }
 }
+
+extension ReviewSession {
+  /// An instruction about a disputed pair: a number adopts that analyst's decision, `r` settles
+  /// it as not evidence, `m`/`c` and `t` settle it as a tag of the mode's strength and stance;
+  /// the resolution is recorded in the reviewer's name with the note set by `n`.
+  func settle(_ key: ReviewKey, _ dispute: LedgerState.Dispute) -> Step {
+    let pair = dispute.pair
+    func resolve(_ verdict: LedgerState.Verdict) -> Step {
+      let note = mode.note
+      return record(.resolved) {
+        try desk.resolve(event: pair.event, item: pair.item, verdict: verdict, note: note, by: by)
+      }
+    }
+    switch key {
+    case .accept(let number):
+      guard dispute.positions.indices.contains(number - 1) else {
+        return Step(output: renderer.error("no decision \(number) (there are \(dispute.positions.count))") + "\n")
+      }
+      return resolve(dispute.positions[number - 1].verdict)
+    case .reject:
+      return resolve(.reject)
+    case .tag:
+      return resolve(.tag(mode.strength, mode.stance))
+    case .material:
+      mode.strength = mode.strength == .material ? .declaratory : .material
+      return Step(output: renderer.mode(mode) + "\n")
+    case .contradicts:
+      mode.stance = mode.stance == .contradicts ? .supports : .contradicts
+      return Step(output: renderer.mode(mode) + "\n")
+    case .note(let text):
+      mode.note = text
+      return Step(output: renderer.mode(mode) + "\n")
+    case .skip:
+      return advance(.skipped, ["skipped"])
+    case .unknown(let text):
+      return Step(output: "unknown key `\(text)`\n" + renderer.disputeKeys(dispute.positions.count) + "\n")
+    default:
+      return Step(output: renderer.disputeKeys(dispute.positions.count) + "\n")
+    }
+  }
+}

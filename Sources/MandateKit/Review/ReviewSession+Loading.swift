@@ -17,7 +17,7 @@ extension ReviewSession {
     // The lock is released before the session starts: each decision takes it exclusively.
     let (suggestions, abbreviations) = try withExtendedLifetime(lock) {
       let (index, _) = try EventIndex.open(workspace, lock: lock)
-      let suggester = try Suggester(mandate: mandate, index: index, state: try index.ledgerState(mandate: mandate.id))
+      let suggester = try Suggester(mandate: mandate, index: index, state: try index.ledgerState(for: mandate))
       let suggestions = try suggester.suggest(
         SuggestionQuery(range: range, top: min(top, maximumTop), minScore: minScore, keepUnmatched: true))
       return (suggestions, try index.abbreviations(for: suggestions.map(\.event.id)))
@@ -35,12 +35,37 @@ extension ReviewSession {
     workspace: Workspace, mandate: Mandate, by: String, style: TerminalStyle = .plain, width: Int = 80,
     now: @escaping () -> Date = { MandateClock.now() }
   ) throws -> ReviewSession {
+    try walk(workspace: workspace, mandate: mandate, by: by, style: style, width: width, now: now) { index, state in
+      let tags = SuspectTags.find(in: state, mandate: mandate)
+      return (try tags.map { Subject.suspect($0, try index.event(id: $0.event)) }, tags.map(\.event))
+    }
+  }
+
+  /// A review of the pairs analysts disagree on, in event order.
+  public static func conflicts(
+    workspace: Workspace, mandate: Mandate, by: String, style: TerminalStyle = .plain, width: Int = 80,
+    now: @escaping () -> Date = { MandateClock.now() }
+  ) throws -> ReviewSession {
+    let session = try walk(workspace: workspace, mandate: mandate, by: by, style: style, width: width, now: now) {
+      index, state in
+      let disputes = state.sortedDisputes
+      return (try disputes.map { Subject.dispute($0, try index.event(id: $0.pair.event)) }, disputes.map(\.pair.event))
+    }
+    session.disputes = true
+    return session
+  }
+
+  /// A session over the ledger's tags or pairs that `subjects` picks (with the events to name),
+  /// read under the shared lock, which is released before the session starts.
+  private static func walk(
+    workspace: Workspace, mandate: Mandate, by: String, style: TerminalStyle, width: Int, now: @escaping () -> Date,
+    subjects pick: (EventIndex, LedgerState) throws -> ([Subject], [String])
+  ) throws -> ReviewSession {
     let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .shared)
     let (subjects, abbreviations) = try withExtendedLifetime(lock) {
       let (index, _) = try EventIndex.open(workspace, lock: lock)
-      let tags = SuspectTags.find(in: try index.ledgerState(mandate: mandate.id), mandate: mandate)
-      let subjects = try tags.map { Subject.suspect($0, try index.event(id: $0.event)) }
-      return (subjects, try index.abbreviations(for: tags.map(\.event)))
+      let (subjects, events) = try pick(index, try index.ledgerState(for: mandate))
+      return (subjects, try index.abbreviations(for: events))
     }
     return ReviewSession(
       desk: DecisionDesk(workspace: workspace, mandate: mandate, now: now), subjects: subjects, by: by,

@@ -49,10 +49,12 @@ public final class ReviewSession {
     case event(Suggestion)
     /// A tag whose item's wording changed since; the event when it is still in the record.
     case suspect(LedgerState.Tag, Event?)
+    /// A pair analysts disagree on; the event when it is still in the record.
+    case dispute(LedgerState.Dispute, Event?)
   }
 
   enum Outcome: CaseIterable {
-    case tagged, rejected, kept, withdrawn, skipped
+    case tagged, rejected, kept, withdrawn, resolved, skipped
   }
 
   /// A keystroke that wrote to the ledger, remembered for undo.
@@ -67,12 +69,17 @@ public final class ReviewSession {
   let by: String
   let renderer: ReviewRenderer
   let walksSuspects: Bool
+  /// The session walks disputed pairs (`review --conflicts`).
+  var walksDisputes: Bool { subjects.contains { if case .dispute = $0 { true } else { false } } }
   public internal(set) var position = 0
   public internal(set) var mode = Mode()
   public internal(set) var finished = false
   var history: [Done] = []
   /// What became of each subject seen, by position.
   var outcomes: [Int: Outcome] = [:]
+
+  /// Set for `review --conflicts`, whose empty list says so.
+  var disputes = false
 
   init(desk: DecisionDesk, subjects: [Subject], by: String, renderer: ReviewRenderer, walksSuspects: Bool) {
     self.desk = desk
@@ -90,7 +97,9 @@ public final class ReviewSession {
     guard !subjects.isEmpty else {
       finished = true
       return Step(
-        output: walksSuspects ? "no suspect tags\n" : "nothing to review: every event in the period has a decision\n",
+        output: walksSuspects
+          ? (disputes ? "no disputed pairs\n" : "no suspect tags\n")
+          : "nothing to review: every event in the period has a decision\n",
         finished: true)
     }
     return Step(output: screen(), message: "")
@@ -130,6 +139,9 @@ public final class ReviewSession {
     case .undo:
       return undo()
     case .help:
+      if position < subjects.count, case .dispute(let dispute, _) = subjects[position] {
+        return Step(output: renderer.disputeKeys(dispute.positions.count) + "\n")
+      }
       return Step(output: renderer.help(suspects: walksSuspects, candidates: currentCandidates) + "\n")
     default:
       break
@@ -140,13 +152,16 @@ public final class ReviewSession {
     switch subjects[position] {
     case .event(let suggestion): return triage(key, suggestion)
     case .suspect(let tag, _): return recheck(key, tag)
+    case .dispute(let dispute, _): return settle(key, dispute)
     }
   }
 
   /// "3 tagged, 2 rejected, 4 skipped" (with what is left unseen, if anything).
   public var summary: String {
     let counts = Dictionary(grouping: outcomes.values, by: { $0 }).mapValues(\.count)
-    let shown: [Outcome] = walksSuspects ? [.kept, .withdrawn, .skipped] : [.tagged, .rejected, .skipped]
+    let shown: [Outcome] =
+      walksDisputes
+      ? [.resolved, .skipped] : walksSuspects ? [.kept, .withdrawn, .skipped] : [.tagged, .rejected, .skipped]
     var parts = shown.map { "\(counts[$0] ?? 0) \($0)" }
     let left = subjects.count - outcomes.count
     if left > 0 { parts.append("\(left) left") }
@@ -182,6 +197,8 @@ public final class ReviewSession {
       return renderer.event(suggestion, position: position, total: subjects.count, mode: mode) + "\n"
     case .suspect(let tag, let event):
       return renderer.suspect(tag, event: event, position: position, total: subjects.count) + "\n"
+    case .dispute(let dispute, let event):
+      return renderer.dispute(dispute, event: event, position: position, total: subjects.count, mode: mode) + "\n"
     }
   }
 

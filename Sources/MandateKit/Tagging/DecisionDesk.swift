@@ -25,6 +25,11 @@ public final class DecisionDesk {
     public var warnings: [String] = []
     /// Pairs left as they were (already tagged the same way, say).
     public var unchanged: [String] = []
+    /// What a decision changed in the analyst's own standing decision on a pair:
+    /// "P1.1: strength declaratory → material".
+    public var changes: [String] = []
+    /// Set when the ledger was in an older schema and was migrated before the write.
+    public var migratedFrom: Int?
   }
 
   public func tag(
@@ -36,12 +41,19 @@ public final class DecisionDesk {
       warnIfOutsideTerm(event, &outcome)
       return try items.compactMap { id in
         let item = try self.item(id)
-        if let standing = state.tags[.init(event: event.id, item: item.id)], standing.strength == strength,
-          standing.stance == stance, standing.note == note, standing.fingerprint == item.fingerprint
-        {
-          outcome.unchanged.append("\(item.id): already tagged so")
-          return nil
+        let pair = LedgerState.Pair(event: event.id, item: item.id)
+        let verdict = LedgerState.Verdict.tag(strength, stance)
+        if let own = state.standing[pair]?[by] {
+          let previous = own.decision
+          if own.verdict == verdict, previous.kind == .tag, previous.note == note,
+            previous.fingerprint == item.fingerprint
+          {
+            outcome.unchanged.append("\(item.id): already tagged so")
+            return nil
+          }
+          outcome.changes += Self.changes(from: own, to: verdict, note: note, item: item.id)
         }
+        warnIfDisputed(pair, verdict: verdict, by: by, state: state, &outcome)
         return Decision(
           kind: .tag, event: event.id, item: item.id, strength: strength, stance: stance, note: note,
           fingerprint: item.fingerprint, by: by, at: now())
@@ -55,7 +67,8 @@ public final class DecisionDesk {
       outcome.event = event
       return try items.map { id in
         let item = try self.item(id)
-        guard state.tags[.init(event: event.id, item: item.id)] != nil else {
+        let positions = state.standing[.init(event: event.id, item: item.id)]
+        guard positions?.values.contains(where: { $0.verdict != .reject }) == true else {
           throw TaggingError.notTagged(event: event.id, item: item.id)
         }
         return Decision(kind: .untag, event: event.id, item: item.id, by: by, at: now())
@@ -69,12 +82,43 @@ public final class DecisionDesk {
       outcome.event = event
       return try items.compactMap { id in
         let item = try self.item(id)
-        if state.rejections[.init(event: event.id, item: item.id)] != nil {
-          outcome.unchanged.append("\(item.id): already rejected")
-          return nil
+        let pair = LedgerState.Pair(event: event.id, item: item.id)
+        if let own = state.standing[pair]?[by] {
+          if own.verdict == .reject {
+            outcome.unchanged.append("\(item.id): already rejected")
+            return nil
+          }
+          outcome.changes += Self.changes(from: own, to: .reject, note: note, item: item.id)
         }
+        warnIfDisputed(pair, verdict: .reject, by: by, state: state, &outcome)
         return Decision(kind: .reject, event: event.id, item: item.id, note: note, by: by, at: now())
       }
+    }
+  }
+
+  /// Settles a disputed pair: `verdict` replaces every analyst's standing decision on it, in the
+  /// name of `by`.
+  public func resolve(
+    event reference: String, item id: String, verdict: LedgerState.Verdict, note: String?, by: String
+  ) throws -> Outcome {
+    try record { index, state, outcome in
+      let event = try index.resolve(reference)
+      outcome.event = event
+      let item = try self.item(id)
+      guard state.disputes[.init(event: event.id, item: item.id)] != nil else {
+        throw TaggingError.notDisputed(event: event.id, item: item.id)
+      }
+      var decision = Decision(kind: .resolve, event: event.id, item: item.id, note: note, by: by, at: now())
+      switch verdict {
+      case .tag(let strength, let stance):
+        decision.outcome = .tag
+        decision.strength = strength
+        decision.stance = stance
+        decision.fingerprint = item.fingerprint
+      case .reject:
+        decision.outcome = .reject
+      }
+      return [decision]
     }
   }
 
@@ -89,9 +133,12 @@ public final class DecisionDesk {
     }
   }
 
-  /// Appends `decisions` as they are (for `review`'s recorded keystrokes).
-  public func append(_ decisions: [Decision]) throws {
-    _ = try record { _, _, _ in decisions }
+  /// Records `decisions` as they are, under the workspace lock, and brings the index up to date:
+  /// the one way to write decisions made elsewhere (a form, a script). Their `at` is moved past
+  /// their analyst's latest entry when needed, so that each analyst's decisions replay in the
+  /// order they were made.
+  public func record(_ decisions: [Decision]) throws -> Outcome {
+    try record { _, _, _ in decisions }
   }
 
   /// Removes the last entry if it is exactly `decision` (a `review` undo of a keystroke made
@@ -100,9 +147,10 @@ public final class DecisionDesk {
     try undo([decision])
   }
 
-  /// Removes `decisions` if they are the ledger's last entries, all or none (a `review` undo of
-  /// a keystroke that recorded several); false, changing nothing, when the ledger has moved on
-  /// since. Only the removed entries' bytes go: comments and entries `check` flags stay.
+  /// Removes `decisions` if they stand together in the ledger as they were written, all or none
+  /// (a `review` undo of a keystroke that recorded several); false, changing nothing, when the
+  /// ledger has moved on since. Only the removed entries' bytes go: comments and entries `check`
+  /// flags stay.
   public func undo(_ decisions: [Decision]) throws -> Bool {
     let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .exclusive)
     guard try ledger.removeLast(decisions) else { return false }
@@ -118,11 +166,13 @@ public final class DecisionDesk {
   ) throws -> Outcome {
     let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .exclusive)
     let (index, _) = try EventIndex.open(workspace, lock: lock)
-    let state = try index.ledgerState(mandate: mandate.id)
+    let existing = try index.decisions(mandate: mandate.id)
+    let state = try index.ledgerState(for: mandate)
     var outcome = Outcome()
-    let decisions = try make(index, state, &outcome)
+    var decisions = try make(index, state, &outcome)
     guard !decisions.isEmpty else { return outcome }
-    try ledger.append(decisions)
+    Self.stampInOrder(&decisions, after: existing)
+    outcome.migratedFrom = try ledger.append(decisions).migratedFrom
     outcome.recorded = decisions
     do {
       try index.write { db in try LedgerIndex.refresh(db, workspace: workspace) }
@@ -135,6 +185,70 @@ public final class DecisionDesk {
       )
     }
     return outcome
+  }
+
+  /// Moves each decision's `at` past its analyst's latest entry on the same pair (or item, for
+  /// assessments; any entry, for renames) when the clock has not moved on (two commands in one
+  /// second, or a clock behind another machine's): replay goes by `at`, and the later decision
+  /// must win.
+  static func stampInOrder(_ decisions: inout [Decision], after existing: [Decision]) {
+    func key(_ decision: Decision) -> String {
+      let item: String = decision.kind == .rename ? "" : decision.item
+      let event: String = decision.event ?? ""
+      return decision.by + "\u{0}" + item + "\u{0}" + event
+    }
+    var latest: [String: Date] = [:]
+    var latestByAnalyst: [String: Date] = [:]
+    for decision in existing {
+      let pairKey = key(decision)
+      if latest[pairKey].map({ $0 < decision.at }) ?? true { latest[pairKey] = decision.at }
+      if latestByAnalyst[decision.by].map({ $0 < decision.at }) ?? true { latestByAnalyst[decision.by] = decision.at }
+    }
+    for index in decisions.indices {
+      let decision = decisions[index]
+      let last: Date? = decision.kind == .rename ? latestByAnalyst[decision.by] : latest[key(decision)]
+      guard let last, decision.at <= last else { continue }
+      decisions[index].at = last.addingTimeInterval(1)
+    }
+  }
+
+  /// "P1.1: strength declaratory → material", "P1.1: note “a” → “b”", "P1.1: your rejection is now a tag".
+  static func changes(
+    from own: LedgerState.Position, to verdict: LedgerState.Verdict, note: String?, item: String
+  ) -> [String] {
+    var changes: [String] = []
+    switch (own.verdict, verdict) {
+    case (.tag(let oldStrength, let oldStance), .tag(let strength, let stance)):
+      if oldStrength != strength { changes.append("\(item): strength \(oldStrength.rawValue) → \(strength.rawValue)") }
+      if oldStance != stance { changes.append("\(item): stance \(oldStance.rawValue) → \(stance.rawValue)") }
+    case (.reject, .tag), (.tag, .reject):
+      changes.append("\(item): \(own.verdict.description) → \(verdict.description)")
+    case (.reject, .reject):
+      break
+    }
+    let old = own.decision.note
+    if old != note {
+      switch (old, note) {
+      case (nil, let new?): changes.append("\(item): note added “\(new)”")
+      case (let previous?, nil): changes.append("\(item): note removed (was “\(previous)”)")
+      case (let previous?, let new?): changes.append("\(item): note “\(previous)” → “\(new)”")
+      default: break
+      }
+    }
+    if changes.isEmpty { changes.append("\(item): recorded again against the item's current wording") }
+    return changes
+  }
+
+  /// Warns when other analysts hold something else about the pair: it becomes (or stays) disputed.
+  private func warnIfDisputed(
+    _ pair: LedgerState.Pair, verdict: LedgerState.Verdict, by: String, state: LedgerState, _ outcome: inout Outcome
+  ) {
+    let others = (state.standing[pair] ?? [:]).filter { $0.key != by && $0.value.verdict != verdict }
+    guard !others.isEmpty else { return }
+    let held = others.sorted { $0.key < $1.key }.map { "\($0.key) holds \($0.value.verdict.description)" }
+    outcome.warnings.append(
+      "\(pair.item) of event \(pair.event.prefix(8)): \(held.joined(separator: "; ")); the pair is disputed until resolved (`mandate review --conflicts`)"
+    )
   }
 
   func item(_ id: String) throws(TaggingError) -> Item {
@@ -161,6 +275,7 @@ public enum TaggingError: MandateError, Equatable {
   case unknownItem(String, suggestions: [String])
   case priorityNotItem(String, items: [String])
   case notTagged(event: String, item: String)
+  case notDisputed(event: String, item: String)
   case missingJustification
 
   public var errorDescription: String? {
@@ -172,6 +287,8 @@ public enum TaggingError: MandateError, Equatable {
       return "`\(id)` is a priority; decisions name one of its items: \(items.joined(separator: ", "))"
     case .notTagged(let event, let item):
       return "event \(event.prefix(8)) is not tagged for \(item): nothing to withdraw"
+    case .notDisputed(let event, let item):
+      return "event \(event.prefix(8)) and \(item) are not disputed: nothing to resolve"
     case .missingJustification:
       return "a status needs a justification: --note TEXT"
     }

@@ -11,12 +11,13 @@ enum Tokens {
   /// Hashes of the words of `text`, in order.
   static func hashes(_ text: String) -> [UInt64] {
     var result: [UInt64] = []
-    scan(text) { hash, _ in result.append(hash) }
+    scan(UnicodeNFC.normalize(text)) { hash, _ in result.append(hash) }
     return result
   }
 
   /// Calls `body` with each word's hash and its byte range in `text`'s UTF-8, in one pass that
-  /// splits words exactly as `TextNormalizer` does.
+  /// splits words exactly as `TextNormalizer` does. `text` must be NFC already (events' text is,
+  /// see `UnicodeNFC`), since the ranges are in its own bytes.
   static func scan(_ text: String, _ body: (UInt64, Range<Int>) -> Void) {
     var text = text
     text.withUTF8 { bytes in

@@ -140,7 +140,7 @@ public enum EventRenderer {
     switch event.dateBasis {
     case .text: dateLine += ", stated in the text: \"\(event.dateEvidence ?? "")\")"
     case .title: dateLine += ", stated in the title: \"\(event.dateEvidence ?? "")\")"
-    case .published: dateLine += ", the date its source published it)"
+    case .published: dateLine += ", the day its source published it: the text names no day of its own)"
     case .none: dateLine += ": no date found in the text and none given by the source"
     }
     out += dateLine + "\n"
@@ -153,6 +153,10 @@ public enum EventRenderer {
       let published = source.published.map { ", published \($0)" } ?? ""
       out +=
         "  \(source.role.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)) \(place)\(name)\(published), first seen \(source.firstSeen)\n"
+      if let fetched = source.fetched {
+        let kept = fetched.snapshot.map { ", kept as Snapshots/\($0.prefix(2))/\($0).gz" } ?? ""
+        out += "         fetched \(fetched.at) from \(fetched.from)\(kept)\n"
+      }
     }
     out += "\n"
     if let title = event.title { out += TextWrap.block(title, width: width, firstPrefix: "", indent: "") + "\n\n" }

@@ -124,6 +124,12 @@ struct ReviewRenderer {
     case .reject: return "rejected \(items) for \(id)"
     case .untag: return "withdrew the tag of \(id) for \(items)"
     case .status: return "assessed \(items)"
+    case .rename: return "renamed \(items)"
+    case .resolve:
+      let outcome =
+        first.outcome == .reject
+        ? "not evidence" : "\(first.strength?.rawValue ?? "declaratory"), \(first.stance?.rawValue ?? "supports")"
+      return "resolved \(id) for \(items): \(outcome)"
     }
   }
 
@@ -134,4 +140,39 @@ struct ReviewRenderer {
   func error(_ message: String) -> String { style.apply(.boldRed, "error:") + " " + message }
 
   func warning(_ message: String) -> String { style.apply(.boldYellow, "warning:") + " " + message }
+}
+
+extension ReviewRenderer {
+  /// One disputed pair: the event, the item, and each analyst's decision, numbered.
+  func dispute(
+    _ dispute: LedgerState.Dispute, event: Event?, position: Int, total: Int, mode: ReviewSession.Mode
+  ) -> String {
+    let date = event.map(\.dateLabel) ?? "?"
+    let id = dispute.pair.event
+    let place = style.apply(.bold, "disputed \(position + 1) of \(total)")
+    var lines = ["\n\(place)  \(date)  \(style.apply(.cyan, abbreviations[id] ?? String(id.prefix(8))))"]
+    if let event {
+      lines.append(TextWrap.block(event.headline, width: width, firstPrefix: "", indent: ""))
+    } else {
+      lines.append("(the event is no longer in Events/)")
+    }
+    let text = mandate.item(id: dispute.pair.item)?.text ?? "(not in the mandate)"
+    lines.append(TextWrap.block(text, width: width, firstPrefix: "\(dispute.pair.item): ", indent: "    "))
+    for (number, held) in dispute.positions.enumerated() {
+      let decision = held.decision
+      let note = decision.note.map { " “\($0)”" } ?? ""
+      lines.append(
+        "  \(number + 1). \(decision.by), \(Timestamp.format(decision.at)): \(held.verdict.description)\(note)")
+    }
+    lines.append(self.mode(mode))
+    lines.append(disputeKeys(dispute.positions.count))
+    return lines.joined(separator: "\n")
+  }
+
+  func disputeKeys(_ count: Int) -> String {
+    style.apply(
+      .dim,
+      "1-\(count) adopt that decision · r not evidence · t tag (m material, c contradicts) · n note · s skip · u undo · q quit"
+    )
+  }
 }

@@ -123,3 +123,29 @@ enum LineFile {
     return .added
   }
 }
+
+/// Ledgers in the current schema (one decision per line), so that they merge: each
+/// `Tags/*.yaml` of an older schema is rewritten once, under the workspace lock.
+public struct LedgerMigrationStep: WorkspaceSetupStep {
+  public init() {}
+
+  public func apply(_ context: WorkspaceSetup.Context) throws -> [WorkspaceSetup.Action] {
+    let workspace = context.workspace
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.tagsDirectory.path)) ?? []
+    let ids = names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
+    guard !ids.isEmpty else { return [] }
+    let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .exclusive)
+    return try withExtendedLifetime(lock) {
+      try ids.map { id in
+        let ledger = LedgerFile(workspace: workspace, mandateID: id)
+        guard let schema = try ledger.migrate() else {
+          return .init(changed: false, "`\(ledger.displayPath)`: ledger schema \(LedgerFile.supportedSchema)")
+        }
+        return .init(
+          changed: true,
+          "`\(ledger.displayPath)`: migrated from ledger schema \(schema) to \(LedgerFile.supportedSchema) (one decision per line)"
+        )
+      }
+    }
+  }
+}

@@ -51,7 +51,7 @@ public struct WorkspaceSetup: Sendable {
   /// What a repository holding a workspace needs: `.gitattributes`, the merge driver, and
   /// ledgers that merge (schema 2).
   public static var repositorySteps: [any WorkspaceSetupStep] {
-    [GitAttributesStep(), MergeDriverStep()]
+    [GitAttributesStep(), MergeDriverStep(), LedgerMigrationStep()]
   }
 
   /// Sets up an existing workspace for git.

@@ -80,11 +80,9 @@ enum WebAssets {
     kbd { display: inline-block; min-width: 1.3em; padding: 0 .3em; border: 1px solid #8a939e; border-bottom-width: 2px; \
     border-radius: 3px; background: #fff; font: .8rem ui-monospace, Menlo, Consolas, monospace; text-align: center; \
     color: var(--ink); }
-    .banner { max-width: 1140px; margin: 1rem auto 0; padding: .6rem 1rem; border: 1px solid #b91c1c; border-radius: 6px; \
-    background: #fdecec; color: #7f1d1d; }
     .flash { max-width: 1140px; margin: 1rem auto 0; padding: .5rem 1rem; border-left: 4px solid #15803d; \
     background: #eaf6ee; color: #14532d; }
-    .banner p, .flash p { margin: .1rem 0; }
+    .flash p { margin: .1rem 0; }
     .error { color: #991b1b; font-weight: 600; }
     .kicker code { text-transform: none; letter-spacing: 0; }
     .page-head h1 .id, .item-page .id { padding: 0 .35rem; border: 1px solid var(--ink); border-radius: 4px; }

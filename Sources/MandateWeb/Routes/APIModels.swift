@@ -66,6 +66,8 @@ struct APIDecisionRequest: Decodable {
   var note: String?
   var status: String?
   var as_of: String?
+  /// For a resolution: `reject`, or `STRENGTH-STANCE` (`material-supports`).
+  var verdict: String?
 }
 
 /// What `POST /api/decisions` did.

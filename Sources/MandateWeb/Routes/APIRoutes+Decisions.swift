@@ -80,6 +80,17 @@ extension WebSite {
       let note = request.note
       outcome = try await write { desk in try desk.reject(event: event, items: items, note: note, by: by) }
       verb = ("rejected", "for")
+    case "resolve":
+      let event = try need(request.event, "event")
+      let item = try need(request.item ?? items.first, "item")
+      guard let verdict = Verdicts.parse(try need(request.verdict, "verdict")) else {
+        throw WebPageError(status: .badRequest, message: "verdict is one of \(Verdicts.names.joined(separator: ", "))")
+      }
+      let note = request.note
+      outcome = try await write { desk in
+        try desk.resolve(event: event, item: item, verdict: verdict, note: note, by: by)
+      }
+      verb = ("resolved", "as \(verdict.description)")
     case "status":
       let item = try need(request.item ?? items.first, "item")
       guard let status = ItemStatus(rawValue: try need(request.status, "status")) else {
@@ -92,7 +103,7 @@ extension WebSite {
       outcome = try await write { desk in try desk.status(item: item, status: status, note: note, asOf: asOf, by: by) }
       verb = ("assessed", "")
     default:
-      throw WebPageError(status: .badRequest, message: "kind is tag, untag, reject or status")
+      throw WebPageError(status: .badRequest, message: "kind is tag, untag, reject, resolve or status")
     }
     let response = APIDecisionResponse(
       recorded: outcome.recorded.map(APIDecision.init), unchanged: outcome.unchanged, warnings: outcome.warnings,

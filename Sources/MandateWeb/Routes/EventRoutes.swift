@@ -7,7 +7,6 @@ extension WebSite {
   func addEventRoutes(_ router: Router<WebContext>) {
     router.get("/events/:id") { _, context -> Response in
       let reference = context.parameters.get("id") ?? ""
-      let problem = try await self.ledgerProblem()
       let (event, mandate, lookup) = try await self.read { view in
         (try view.index.resolve(reference), view.mandate, try view.lookup())
       }
@@ -16,11 +15,10 @@ extension WebSite {
         return .redirect(to: Format.eventHref(event.id), type: .found)
       }
       let view = EventView(
-        event: event, mandate: mandate, lookup: lookup, canWrite: problem == nil,
+        event: event, mandate: mandate, lookup: lookup,
         csrf: context.session?.csrf ?? "")
       return self.page(
-        event.headline, content: WebTemplates.render(view, "event"), context: context,
-        banners: try await self.ledgerBanners())
+        event.headline, content: WebTemplates.render(view, "event"), context: context)
     }
     router.post("/events/:id/decide") { _, context -> Response in
       let event = context.parameters.get("id") ?? ""
@@ -46,6 +44,21 @@ extension WebSite {
           outcome, verb: "tagged",
           detail: "as \(strength.rawValue) evidence \(stance == .contradicts ? "against" : "for")", context: context)
       }
+      return .redirect(to: Format.eventHref(event))
+    }
+    router.post("/events/:id/resolve") { _, context -> Response in
+      let event = context.parameters.get("id") ?? ""
+      let item = context.form["item"] ?? ""
+      guard let verdict = Verdicts.parse(context.form["verdict"] ?? "") else {
+        throw WebPageError(
+          status: .badRequest, message: "choose a resolution: \(Verdicts.names.joined(separator: ", "))")
+      }
+      let by = self.analyst(context)
+      let note = context.form["note"]
+      let outcome = try await self.write { desk in
+        try desk.resolve(event: event, item: item, verdict: verdict, note: note, by: by)
+      }
+      self.report(outcome, verb: "resolved", detail: "as \(verdict.description)", context: context)
       return .redirect(to: Format.eventHref(event))
     }
     router.post("/events/:id/untag") { _, context -> Response in

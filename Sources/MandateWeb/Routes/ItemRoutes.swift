@@ -8,7 +8,6 @@ extension WebSite {
   func addItemRoutes(_ router: Router<WebContext>) {
     router.get("/items/:id") { _, context -> Response in
       let id = context.parameters.get("id") ?? ""
-      let problem = try await self.ledgerProblem()
       let today = MandateClock.today()
       let (mandate, state, events) = try await self.read { view in
         guard view.mandate.item(id: id) != nil else { throw Self.unknownItem(id, in: view.mandate) }
@@ -20,11 +19,10 @@ extension WebSite {
         throw Self.unknownItem(id, in: mandate)
       }
       let view = ItemView(
-        item: item, priority: priority, state: state, events: events, canWrite: problem == nil, today: today,
+        item: item, priority: priority, state: state, events: events, today: today,
         term: mandate.term, csrf: context.session?.csrf ?? "")
       return self.page(
-        "\(item.id) \(item.shortLabel)", content: WebTemplates.render(view, "item"), context: context,
-        banners: try await self.ledgerBanners())
+        "\(item.id) \(item.shortLabel)", content: WebTemplates.render(view, "item"), context: context)
     }
     router.post("/items/:id/status") { _, context -> Response in
       let id = context.parameters.get("id") ?? ""

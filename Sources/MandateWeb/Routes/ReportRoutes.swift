@@ -18,8 +18,7 @@ extension WebSite {
         )
       }
       return self.page(
-        title, content: content, context: context, section: "overview",
-        banners: try await self.ledgerBanners())
+        title, content: content, context: context, section: "overview")
     }
   }
 

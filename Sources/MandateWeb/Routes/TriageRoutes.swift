@@ -20,8 +20,7 @@ extension WebSite {
           next: current.next.map { self.triageHref(quarter: triage.quarter, event: $0) })
       }
       return self.page(
-        "Triage", content: WebTemplates.render(view, "triage"), context: context, section: "triage", script: true,
-        banners: try await self.ledgerBanners())
+        "Triage", content: WebTemplates.render(view, "triage"), context: context, section: "triage", script: true)
     }
     router.post("/triage/decide") { _, context -> Response in
       try await self.decideFromTriage(context)

@@ -21,7 +21,8 @@ extension WebTemplates {
     {{#sources}}
     <li><span class="tag">{{role}}</span> {{#hasLink}}<a href="{{href}}" rel="noopener noreferrer">{{place}}</a>{{/hasLink}}\
     {{^hasLink}}<span class="source">{{place}}</span>{{/hasLink}}{{#hasName}} <span class="meta">[{{name}}]</span>{{/hasName}}
-    <span class="meta">{{#hasPublished}}published {{published}}, {{/hasPublished}}first seen {{firstSeen}}</span></li>
+    <span class="meta">{{#hasPublished}}published {{published}}, {{/hasPublished}}first seen {{firstSeen}}</span>\
+    {{#hasFetched}} <span class="meta provenance">{{fetched}}</span>{{/hasFetched}}</li>
     {{/sources}}
     </ul>
     </section>
@@ -35,18 +36,30 @@ extension WebTemplates {
     <span class="tag">{{strength}}</span> <span class="tag tag-{{stance}}">{{stance}}</span>
     {{#hasNote}}<span class="note">{{note}}</span>{{/hasNote}}
     <span class="meta">by {{by}}, {{at}}</span>
-    {{#canWrite}}
     <form method="post" action="{{untagAction}}" class="inline">{{> csrf}}<input type="hidden" name="item" value="{{item}}">\
     <button type="submit" class="small">Withdraw the tag</button></form>
-    {{/canWrite}}
     </li>
     {{/tags}}
     </ul>
     {{/hasTags}}
+    {{#hasDisputes}}
+    <h3>Disputed</h3>
+    <p class="explain">Analysts disagree on these items: the pair counts neither as evidence nor as rejected until \
+    it is resolved, here or with <code>mandate review --conflicts</code>; a resolution replaces every analyst's \
+    decision on the pair.</p>
+    <ul class="standing">
+    {{#disputes}}
+    <li><a href="{{href}}"><span class="item-id">{{item}}</span></a> <span class="flag kind-disputed">disputed</span> \
+    <span class="meta">{{positions}}</span>
+    <form method="post" action="{{resolveAction}}" class="inline">{{> csrf}}<input type="hidden" name="item" value="{{item}}">\
+    {{#choices}}<button type="submit" name="verdict" value="{{value}}" class="small">Resolve: {{label}}</button> {{/choices}}\
+    </form></li>
+    {{/disputes}}
+    </ul>
+    {{/hasDisputes}}
     {{#hasRejections}}
     <p class="meta">Rejected for: {{#rejections}}<a href="{{href}}">{{item}}</a> {{/rejections}}</p>
     {{/hasRejections}}
-    {{#canWrite}}
     <h2 id="decide-heading">Decide</h2>
     <form method="post" action="{{decideAction}}" class="stack decide">
     {{> csrf}}
@@ -62,7 +75,6 @@ extension WebTemplates {
     <p class="buttons"><button type="submit" name="action" value="tag" class="primary">Tag as evidence</button>
     <button type="submit" name="action" value="reject">Reject: not evidence</button></p>
     </form>
-    {{/canWrite}}
     <h2 id="history-heading">Decisions</h2>
     {{^hasDecisions}}<p class="none">No decision on this event yet.</p>{{/hasDecisions}}
     {{#hasDecisions}}
@@ -123,7 +135,6 @@ extension WebTemplates {
     {{/history}}
     </ol>
     {{/hasHistory}}
-    {{#canWrite}}
     <h2 id="assess-heading">Assess</h2>
     <form method="post" action="{{statusAction}}" class="stack">
     {{> csrf}}
@@ -137,7 +148,6 @@ extension WebTemplates {
     <input id="status-as-of" name="as_of" type="date" value="{{defaultAsOf}}">
     <p class="buttons"><button type="submit" class="primary">Record the assessment</button></p>
     </form>
-    {{/canWrite}}
     </section>
     </div>
     """

@@ -117,9 +117,6 @@ enum WebTemplates {
     </div>
     </nav>
     </header>
-    {{#banners}}
-    <div class="banner" role="alert"><p>{{.}}</p></div>
-    {{/banners}}
     {{#flash}}
     <div class="flash" role="status"><p>{{.}}</p></div>
     {{/flash}}

@@ -19,7 +19,8 @@ struct EventView {
   var tags: [Tag]
   var hasRejections: Bool
   var rejections: [Rejection]
-  var canWrite: Bool
+  var hasDisputes: Bool
+  var disputes: [Dispute]
   var decideAction: String
   var untagAction: String
   var choices: [ItemChoices]
@@ -36,6 +37,8 @@ struct EventView {
     var hasPublished: Bool
     var published: String
     var firstSeen: String
+    var hasFetched: Bool
+    var fetched: String
   }
 
   struct Tag {
@@ -48,8 +51,22 @@ struct EventView {
     var note: String
     var by: String
     var at: String
-    var canWrite: Bool
     var untagAction: String
+  }
+
+  /// A pair analysts disagree on, with each one's position.
+  struct Dispute {
+    var item: String
+    var href: String
+    var positions: String
+    var choices: [Choice]
+    var resolveAction: String
+
+    /// One analyst's verdict, offered as the resolution.
+    struct Choice {
+      var value: String
+      var label: String
+    }
   }
 
   struct Rejection {
@@ -66,7 +83,7 @@ struct EventView {
     var detail: String
   }
 
-  init(event: Event, mandate: Mandate, lookup: LedgerLookup, canWrite: Bool, csrf: String) {
+  init(event: Event, mandate: Mandate, lookup: LedgerLookup, csrf: String) {
     self.csrf = csrf
     id = event.id
     headline = event.headline
@@ -93,7 +110,11 @@ struct EventView {
       return Source(
         role: source.role.rawValue, place: place, hasLink: link != nil, href: link ?? "", hasName: source.name != nil,
         name: source.name ?? "", hasPublished: source.published != nil, published: source.published?.description ?? "",
-        firstSeen: source.firstSeen.description)
+        firstSeen: source.firstSeen.description, hasFetched: source.fetched != nil,
+        fetched: source.fetched.map { fetched in
+          "fetched \(fetched.at) from \(fetched.from)"
+            + (fetched.snapshot.map { ", kept as Snapshots/\($0.prefix(2))/\($0).gz" } ?? "")
+        } ?? "")
     }
     let standing = lookup.tagsByEvent[event.id] ?? []
     let untag = "/events/\(event.id)/untag"
@@ -101,12 +122,20 @@ struct EventView {
       Tag(
         item: tag.item, itemHref: Format.itemHref(tag.item), itemText: mandate.item(id: tag.item)?.shortLabel ?? "",
         strength: tag.strength.rawValue, stance: tag.stance.rawValue, hasNote: tag.note != nil, note: tag.note ?? "",
-        by: tag.by, at: Format.instant(tag.at), canWrite: canWrite, untagAction: untag)
+        by: tag.by, at: Format.instant(tag.at), untagAction: untag)
     }
     hasTags = !tags.isEmpty
     rejections = (lookup.rejectionsByEvent[event.id] ?? []).map { Rejection(item: $0, href: Format.itemHref($0)) }
     hasRejections = !rejections.isEmpty
-    self.canWrite = canWrite
+    disputes = (lookup.disputesByEvent[event.id] ?? []).map { dispute in
+      Dispute(
+        item: dispute.pair.item, href: Format.itemHref(dispute.pair.item),
+        positions: dispute.positions.map { "\($0.decision.by): \($0.verdict.description)" }.joined(separator: "; "),
+        choices: Array(Set(dispute.positions.map(\.verdict))).map {
+          Dispute.Choice(value: Verdicts.name($0), label: $0.description)
+        }.sorted { $0.value < $1.value }, resolveAction: "/events/\(event.id)/resolve")
+    }
+    hasDisputes = !disputes.isEmpty
     decideAction = "/events/\(event.id)/decide"
     untagAction = untag
     choices = ItemChoices.all(mandate, checked: [])

@@ -29,7 +29,6 @@ struct ItemView {
   var evidence: [Evidence]
   var hasHistory: Bool
   var history: [Assessment]
-  var canWrite: Bool
   var statusAction: String
   var statusOptions: [Option]
   var defaultAsOf: String
@@ -56,7 +55,7 @@ struct ItemView {
   }
 
   init(
-    item: Item, priority: Priority, state: LedgerState, events: [String: Event], canWrite: Bool, today: Day,
+    item: Item, priority: Priority, state: LedgerState, events: [String: Event], today: Day,
     term: DayRange, csrf: String
   ) {
     self.csrf = csrf
@@ -106,7 +105,6 @@ struct ItemView {
         note: entry.note, by: entry.by, at: Format.instant(entry.at))
     }
     hasHistory = !history.isEmpty
-    self.canWrite = canWrite
     statusAction = "/items/\(FormData.encode(item.id))/status"
     statusOptions = ItemStatus.allCases.map {
       Option(value: $0.rawValue, label: ReportWording.status($0), selected: $0 == (current?.status ?? .inProgress))

@@ -8,7 +8,6 @@ struct LayoutView {
   var hasWho: Bool
   var who: String
   var csrf: String
-  var banners: [String]
   var flash: [String]
   var content: String
   var version: String
@@ -34,7 +33,7 @@ struct LayoutView {
   static func bare(title: String, content: String) -> LayoutView {
     LayoutView(
       title: title, hasScript: false, nav: navigation(current: nil), query: "", signedIn: false, hasWho: false, who: "",
-      csrf: "", banners: [], flash: [], content: content, version: "", workspace: "", mandate: "")
+      csrf: "", flash: [], content: content, version: "", workspace: "", mandate: "")
   }
 }
 

@@ -91,12 +91,13 @@ struct OverviewView {
     undecidedLabel =
       report.counts.pendingSuggestions > 0
       ? "\(Format.plural(report.counts.pendingSuggestions, "event")) with suggestions" : "the quarter"
-    counts = [
-      Count(value: report.counts.eventsInPeriod, label: "events in \(quarter.label)"),
-      Count(value: report.counts.taggedEvents, label: "tagged"),
-      Count(value: report.counts.pendingSuggestions, label: "with pending suggestions"),
-      Count(value: report.counts.unplaced, label: "no quarter can hold"),
-    ]
+    counts =
+      [
+        Count(value: report.counts.eventsInPeriod, label: "events in \(quarter.label)"),
+        Count(value: report.counts.taggedEvents, label: "tagged"),
+        Count(value: report.counts.pendingSuggestions, label: "with pending suggestions"),
+        Count(value: report.counts.unplaced, label: "no quarter can hold"),
+      ] + (report.counts.disputed.map { [Count(value: $0, label: "disputed")] } ?? [])
     let items = report.priorities.flatMap(\.items)
     // The report's own summary: the same story and the same groups as every report's opening.
     let summary = ReportSummary(report)
@@ -114,6 +115,19 @@ struct OverviewView {
             id: entry.item, href: Format.itemHref(entry.item), label: labels[entry.item] ?? entry.label,
             hasDetail: !entry.detail.isEmpty, detail: entry.detail)
         })
+    }
+    // Pairs analysts disagree on count as neither evidence nor rejection until resolved.
+    let disputed = items.filter { ($0.disputed ?? 0) > 0 }
+    if !disputed.isEmpty {
+      attention.insert(
+        Attention(
+          title: "disputed between analysts",
+          explanation: ReportWording.disputed(report.counts.disputed ?? disputed.count) + ".",
+          entries: disputed.map { item in
+            Entry(
+              id: item.id, href: Format.itemHref(item.id), label: item.label, hasDetail: true,
+              detail: ReportWording.count(item.disputed ?? 0, "event"))
+          }), at: 0)
     }
     attentionCount = Set(attention.flatMap { $0.entries.map(\.id) }).count
     hasAttention = !attention.isEmpty

@@ -6,11 +6,13 @@ extension MandateCommand {
   /// `mandate import`: news files into the Events/ record and the index.
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Import news (CSTO pages, RSS, Atom, JSONL, CSV) into Events/ and the index.",
+      abstract: "Import news (web pages, CSTO pages, RSS, Atom, JSONL, CSV) into Events/ and the index.",
       discussion: """
         The same news seen in several files becomes one event with every source; importing a file \
-        again adds nothing. Without --strict, bad records are reported and skipped; with it, any \
-        bad record means nothing is written.
+        again adds nothing. Without --strict, bad records are reported and skipped (what was good \
+        still lands, and the command exits 1); with it, any bad record means nothing is written. \
+        --dry-run lists the events the import would add. Warnings (a page cut short, an empty feed \
+        item) say what was missing without failing the import.
         """)
 
     @Argument(help: ArgumentHelp("Files or folders to import.", valueName: "path"), completion: .file())
@@ -22,7 +24,7 @@ extension MandateCommand {
     @Option(help: ArgumentHelp("A name recorded with every source, e.g. csto.int.", valueName: "name"))
     var source: String?
 
-    @Flag(help: "Read and count, but write nothing.")
+    @Flag(help: "List the events the import would add, and write nothing.")
     var dryRun = false
 
     @Flag(help: "Write nothing if any record is rejected.")
@@ -55,32 +57,23 @@ extension MandateCommand {
           "the record is written, but the index in .mandate/ could not be updated (\(reason)); the next command updates it"
         )
       }
-      if !report.rejected.isEmpty && strict { throw ExitCode(ExitStatus.failure) }
+      // Scripts must notice a rejected record even though the rest landed.
+      if !report.rejected.isEmpty {
+        let rest =
+          report.items == 0 ? "" : dryRun ? "; everything else would be imported" : "; everything else was imported"
+        Output.error("\(plural(report.rejected.count, "record")) rejected\(rest)")
+        throw ExitCode(ExitStatus.failure)
+      }
     }
 
     private func print(report: ImportReport) {
-      let display = PathDisplay(base: options.currentDirectory)
       var out = ""
       for file in report.files {
         let rejected = file.rejected > 0 ? ", \(file.rejected) rejected" : ""
         out += "read \(file.path) (\(file.format.rawValue)): \(plural(file.items, "item"))\(rejected)\n"
       }
-      for rejection in report.rejected.prefix(50) {
-        Output.stderr("\(rejection.file):\(rejection.line): rejected: \(rejection.reason)")
-      }
-      if report.rejected.count > 50 { Output.stderr("… and \(report.rejected.count - 50) more rejected records") }
-      let undated = report.newUndated > 0 ? " (\(report.newUndated) undated)" : ""
-      out += "\(plural(report.items, "item")) from \(plural(report.files.count, "file")): "
-      out += "\(plural(report.newEvents, "new event"))\(undated), "
-      out += "\(report.mergedIntoExisting) merged into existing, \(report.alreadyRecorded) already recorded, "
-      out += "\(report.rejected.count) rejected\n"
-      if report.changedFiles.isEmpty {
-        out += "no change to the record\n"
-      } else {
-        let verb = report.dryRun ? "would write" : "wrote"
-        out += "\(verb) \(report.changedFiles.joined(separator: ", "))\n"
-      }
-      _ = display
+      ImportSummary.printRejections(report)
+      out += ImportSummary.totals(report, inputs: plural(report.files.count, "file"))
       Output.stdout(out)
     }
   }
@@ -89,7 +82,7 @@ extension MandateCommand {
 enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
   case auto
   case cstoPage = "csto-page"
-  case rss, atom, jsonl, csv
+  case rss, atom, jsonl, csv, html
 
   var format: ImportFormat? { self == .auto ? nil : ImportFormat(rawValue: rawValue) }
 }

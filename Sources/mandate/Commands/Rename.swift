@@ -9,9 +9,10 @@ extension MandateCommand {
       abstract: "Rename an item or priority id in the mandate and migrate the ledger entries naming it.",
       discussion: """
         The id is edited in place in Priorities/<mandate>.yaml, every other byte kept as it was; \
-        renaming a priority (P2 to P9) renames its items too (P2.1 to P9.1). Entries of \
-        Tags/<mandate>.yaml naming a renamed id get the new id, with everything else kept. An item \
-        stays under its priority: moving it to another one is not a rename.
+        renaming a priority (P2 to P9) renames its items too (P2.1 to P9.1). Tags/<mandate>.yaml \
+        gets one `rename` entry per item: the entries naming the old id stay as they were and \
+        count for the new one (also those made on another branch that had not seen the rename). \
+        An item stays under its priority: moving it to another one is not a rename.
         """)
 
     @Argument(
@@ -25,12 +26,13 @@ extension MandateCommand {
     @Flag(help: "Say what would change, writing nothing.")
     var dryRun = false
 
+    @OptionGroup var decision: DecisionOptions
     @OptionGroup var options: WorkspaceOptions
 
     func run() throws {
       let workspace = try options.resolveWorkspace()
       let outcome = try IDRename.run(
-        in: workspace, mandate: options.mandate, old: old, new: new, dryRun: dryRun)
+        in: workspace, mandate: options.mandate, old: old, new: new, dryRun: dryRun, by: decision.analyst(workspace))
       for note in outcome.notes { Output.warning(note) }
       Output.stdout(outcome.summary + "\n")
     }

@@ -31,6 +31,9 @@ extension MandateCommand {
     @Flag(help: "Walk the suspect tags (made when their item read differently) instead of new events.")
     var suspect = false
 
+    @Flag(help: "Walk the pairs analysts disagree on; each resolution is recorded in your name.")
+    var conflicts = false
+
     @Option(help: ArgumentHelp("Suggestions per event (1 to 9).", valueName: "k"))
     var top = 3
 
@@ -47,6 +50,9 @@ extension MandateCommand {
       if suspect && (quarter != nil || from != nil || to != nil) {
         throw ValidationError("--suspect walks every suspect tag; it takes no period")
       }
+      if conflicts && (suspect || quarter != nil || from != nil || to != nil) {
+        throw ValidationError("--conflicts walks every disputed pair; it takes no period and no --suspect")
+      }
       if !(1...ReviewSession.maximumTop).contains(top) { throw ValidationError("--top must be between 1 and 9") }
       if !(0...1).contains(minScore) { throw ValidationError("--min-score must be between 0 and 1") }
     }
@@ -56,7 +62,10 @@ extension MandateCommand {
       let by = decision.analyst(workspace)
       let (style, width) = (Output.outputStyle, TerminalWidth.current())
       let session: ReviewSession
-      if suspect {
+      if conflicts {
+        session = try ReviewSession.conflicts(
+          workspace: workspace, mandate: mandate, by: by, style: style, width: width)
+      } else if suspect {
         session = try ReviewSession.suspects(workspace: workspace, mandate: mandate, by: by, style: style, width: width)
       } else {
         let range = try PeriodOptions.range(

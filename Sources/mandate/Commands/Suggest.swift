@@ -52,7 +52,7 @@ extension MandateCommand {
       let range = try PeriodOptions.range(quarter: quarter, from: from, to: to, options: options, workspace: workspace)
       let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .shared)
       let (index, _) = try EventIndex.open(workspace, lock: lock)
-      let suggester = try Suggester(mandate: mandate, index: index, state: try index.ledgerState(mandate: mandate.id))
+      let suggester = try Suggester(mandate: mandate, index: index, state: try index.ledgerState(for: mandate))
       var renderer = SuggestionRenderer(
         format: format, width: TerminalWidth.current(), style: Output.outputStyle,
         labels: Dictionary(mandate.items.map { ($0.id, $0.shortLabel) }, uniquingKeysWith: { first, _ in first }))

@@ -120,6 +120,7 @@ extension MandateCommand {
       let (workspace, mandate) = try options.resolveMandate()
       let outcome = try DecisionDesk(workspace: workspace, mandate: mandate).status(
         item: item, status: status, note: note, asOf: asOf.flatMap { Day(iso: $0) }, by: decision.analyst(workspace))
+      DecisionOptions.migrated(outcome)
       if let recorded = outcome.recorded.first {
         Output.stdout(
           "\(recorded.item) is \(ReportWording.status(recorded.status)) as of \(recorded.asOf!) (by \(recorded.by))\n")
@@ -137,9 +138,20 @@ struct DecisionOptions: ParsableArguments {
   func analyst(_ workspace: Workspace) -> String { Analyst.name(explicit: by, workspace: workspace) }
 
   static func report(_ outcome: DecisionDesk.Outcome, verb: String, detail: String) {
+    migrated(outcome)
     for warning in outcome.warnings { Output.warning(warning) }
     for note in outcome.unchanged { Output.stderr("unchanged: \(note)") }
-    if let message = outcome.message(verb: verb, detail: detail) { Output.stdout(message + "\n") }
+    guard let message = outcome.message(verb: verb, detail: detail) else { return }
+    Output.stdout(message + "\n")
+    for change in outcome.changes { Output.stdout("  changed: \(change)\n") }
+  }
+
+  /// Says that the write migrated the ledger from an older schema.
+  static func migrated(_ outcome: DecisionDesk.Outcome) {
+    guard let schema = outcome.migratedFrom else { return }
+    Output.stderr(
+      "note: the ledger was in schema \(schema); it was rewritten in schema \(LedgerFile.supportedSchema), one decision per line"
+    )
   }
 }
 

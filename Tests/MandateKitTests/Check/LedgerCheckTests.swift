@@ -31,6 +31,7 @@ import Testing
     _ = try scratch.folder.file("Tags/kz-csto-2024.yaml", text)
     #expect(
       try run(scratch).map(\.summary) == [
+        "1:9 warning ledger-schema: this ledger is in schema 1 (one decision over several lines), which git merges can garble; `mandate init` migrates it to schema 2 (one decision per line), as does the next decision recorded",
         "4:3 error unknown-item: `tag` entry names item `P9.1`, which kz-csto-2024 does not have; did you mean `P1.1`?",
         "9:3 error unknown-event: `reject` entry names event `0123456789abcdef`, which is not in Events/",
       ])

@@ -134,8 +134,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("no-footer.txt", "not a CSTO page: the footer"), ("teasers-only.txt", "no main article"),
-    ("empty.txt", "empty text"),
+    ("footer-only.txt", "no main article: the page has nothing before the footer"), ("empty.txt", "empty text"),
   ])
   func brokenPagesAreRejectedWithTheirLine(_ name: String, _ message: String) throws {
     let scratch = try ScratchWorkspace()

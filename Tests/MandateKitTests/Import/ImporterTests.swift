@@ -121,16 +121,37 @@ enum Samples {
     #expect(rescue.sources.map(\.published) == [nil])
   }
 
-  /// Inputs given with an origin import as the same files given alone.
-  @Test func inputsWithAnOriginImportLikeFiles() throws {
+  /// Inputs given with an origin (fetched bodies) make the same events as the files given alone;
+  /// their sources name where and when they were fetched and the kept body instead of a file,
+  /// and a page's article takes the page's address.
+  @Test func inputsWithAnOriginRecordWhereTheyWereFetched() throws {
     let plain = try ScratchWorkspace()
     try plain.importFiles(Samples.pageFiles)
     let fetched = try ScratchWorkspace()
-    let origin = InputOrigin(url: "https://en.odkb-csto.org/news/", fetchedAt: Date(timeIntervalSince1970: 0))
+    let inputs = Samples.pageFiles.enumerated().map { number, file in
+      ImportInput(
+        file: file,
+        origin: InputOrigin(
+          url: "https://en.odkb-csto.org/news/\(number)/", fetchedAt: Date(timeIntervalSince1970: 1_764_900_000),
+          snapshot: String(repeating: "\(number)", count: 64)))
+    }
     try Importer(workspace: fetched.workspace).run(
-      inputs: Samples.pageFiles.map { ImportInput(file: $0, origin: origin) },
-      options: ImportOptions(today: ScratchWorkspace.today))
-    #expect(try plain.recordFiles() == fetched.recordFiles())
+      inputs: inputs, options: ImportOptions(today: ScratchWorkspace.today))
+    let before = try plain.index().events(EventQuery())
+    let after = try fetched.index().events(EventQuery())
+    #expect(after.map(\.id) == before.map(\.id))
+    #expect(after.map(\.date) == before.map(\.date))
+    #expect(after.map(\.sources.count) == before.map(\.sources.count))
+    let sources = after.flatMap(\.sources)
+    #expect(sources.allSatisfy { $0.file == nil && $0.fetched?.at == "2025-12-05T02:00:00Z" })
+    let milex = try #require(after.first { $0.headline.contains("MILEX-2023") })
+    #expect(
+      milex.sources.map { "\($0.role) \($0.url ?? "-") \($0.fetched!.from) \($0.fetched!.snapshot!.prefix(4))" } == [
+        "main https://en.odkb-csto.org/news/0/ https://en.odkb-csto.org/news/0/ 0000",
+        "main https://en.odkb-csto.org/news/1/ https://en.odkb-csto.org/news/1/ 1111",
+      ])
+    let teaser = try #require(after.first { $0.sources.first?.role == .teaser })
+    #expect(teaser.sources.allSatisfy { $0.url == nil })
   }
 
   @Test func aSecondImportAddsNothingAndChangesNoByte() throws {

@@ -30,7 +30,12 @@ import Testing
             position: Bool.random() ? Int.random(in: -5...100_000) : nil,
             url: Bool.random() ? "https://example.org/a?b=c&d=\"e\"" : nil,
             role: [.teaser, .main, .item].randomElement()!,
-            name: Bool.random() ? samples.randomElement()! : nil, firstSeen: Day(ordinal: Int.random(in: 0...30_000)))
+            name: Bool.random() ? samples.randomElement()! : nil, firstSeen: Day(ordinal: Int.random(in: 0...30_000)),
+            published: Bool.random() ? Day(ordinal: Int.random(in: 0...30_000)) : nil,
+            fetched: Bool.random()
+              ? FetchProvenance(
+                from: samples.randomElement()!, at: "2026-12-05T10:00:00Z",
+                snapshot: Bool.random() ? String(repeating: "ab", count: 32) : nil) : nil)
         },
         aliases: (0..<Int.random(in: 0...2)).map { _ in String(Int.random(in: 0...1_000_000), radix: 16) })
       let expected = Array(try JSON.encode(event, pretty: false).utf8)

@@ -24,48 +24,117 @@ import Testing
     try ledger.append(Array(Self.sample.dropFirst(2)))
     let contents = ledger.read()
     #expect(contents.diagnostics.isEmpty, "\(contents.diagnostics.map(\.summary))")
-    #expect(contents.decisions.map(\.content) == Self.sample)
-    #expect(contents.decisions.map(\.line) == [7, 16, 21, 26])
+    #expect(Set(contents.decisions.map(\.content)) == Set(Self.sample))
+    // Grouped by analyst (by name), each analyst's oldest first.
+    #expect(contents.decisions.map(\.by) == ["Analyst Name", "analyst", "analyst", "x"])
+    #expect(contents.decisions.map(\.line) == [7, 8, 9, 10])
   }
 
-  @Test func appendingKeepsEveryByteAlreadyWritten() throws {
+  @Test func appendingKeepsEveryLineAlreadyWritten() throws {
     let folder = try TemporaryDirectory()
     let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "m")
     try ledger.append([Self.sample[0]])
-    let first = try Data(contentsOf: ledger.url)
+    let first = try String(contentsOf: ledger.url, encoding: .utf8)
     try ledger.append([Self.sample[1]])
-    let second = try Data(contentsOf: ledger.url)
-    #expect(second.prefix(first.count) == first)
+    let second = try String(contentsOf: ledger.url, encoding: .utf8)
+    #expect(second.hasPrefix(first))
   }
 
-  @Test func theFileReadsLikeALedger() throws {
+  @Test func eachDecisionIsOneLine() throws {
     let folder = try TemporaryDirectory()
     let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "kz-csto-2024")
     try ledger.append([Self.sample[0], Self.sample[3]])
     let text = try String(contentsOf: ledger.url, encoding: .utf8)
-    #expect(text.hasPrefix("# Decisions for mandate kz-csto-2024, oldest first"))
+    #expect(text.hasPrefix("# Decisions for mandate kz-csto-2024: one decision per line"))
     #expect(
-      text.contains(
+      text.hasSuffix(
         """
+        schema: 2
+        mandate: kz-csto-2024
         decisions:
-        - kind: tag
-          event: fc81e8021f9d3c4e
-          item: P1.1
-          strength: material
-          stance: supports
+        - {at: 2024-04-12T10:00:00Z, by: "Analyst Name", kind: tag, event: fc81e8021f9d3c4e, item: P1.1, strength: material, stance: supports, fingerprint: 3a1f9b0c2d4e, note: "UN: \\"Otunbayeva\\" met — #1; yes"}
+        - {at: 2024-04-12T10:03:00Z, by: "x", kind: status, item: P1.1, status: in-progress, as_of: 2024-06-30, note: "yes"}
+
         """))
-    #expect(text.contains("  at: 2024-04-12T10:00:00Z\n"))
+  }
+
+  @Test(arguments: [
+    "line\nbreak", "tab\there", "quote \" and \\ backslash", "# not a comment", "- not an entry", "key: value, {x}",
+    "\u{2028}separator", "\u{7}bell", "yes", "  spaces  ", "émoji 🙂",
+  ])
+  func notesOfAnyTextStayOnOneLineAndReadBack(note: String) throws {
+    let folder = try TemporaryDirectory()
+    let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "m")
+    var decision = Self.sample[1]
+    decision.note = note
+    decision.by = note
+    try ledger.append([decision])
+    let text = try String(contentsOf: ledger.url, encoding: .utf8)
+    #expect(text.split(separator: "\n").last?.hasPrefix("- {at: ") == true)
+    #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count == 8)
+    let read = ledger.read()
+    #expect(read.diagnostics.isEmpty)
+    #expect(read.decisions.first?.note == note.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  @Test func identifiersThatYAMLWouldReadAsNumbersAreQuoted() {
+    #expect(LedgerLine.scalar("P1.1") == "P1.1")
+    #expect(LedgerLine.scalar("fc81e8021f9d3c4e") == "fc81e8021f9d3c4e")
+    #expect(LedgerLine.scalar("1234567890123456") == "\"1234567890123456\"")
+    #expect(LedgerLine.scalar("1e10") == "\"1e10\"")
+    #expect(LedgerLine.scalar("no") == "\"no\"")
+    #expect(LedgerLine.scalar("0x1f") == "\"0x1f\"")
+  }
+
+  @Test func aSchemaOneLedgerIsMigratedByTheNextWrite() throws {
+    let folder = try TemporaryDirectory()
+    let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "m")
+    _ = try folder.file(
+      "Tags/m.yaml",
+      """
+      schema: 1
+      mandate: m
+      decisions:
+      - kind: reject
+        event: fc81e8021f9d3c4e
+        item: P4.1
+        by: analyst
+        at: 2024-04-12T10:01:00Z
+
+      """)
+    #expect(ledger.read().schema == 1)
+    let note = try ledger.append([Self.sample[2]])
+    #expect(note.migratedFrom == 1)
+    let contents = ledger.read()
+    #expect(contents.schema == 2)
+    #expect(contents.decisions.map(\.content) == [Self.sample[1], Self.sample[2]])
+    #expect(try ledger.migrate() == nil)
+  }
+
+  @Test func aSchemaOneLedgerWithErrorsIsNotMigrated() throws {
+    let folder = try TemporaryDirectory()
+    let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "m")
+    let text = "schema: 1\nmandate: m\ndecisions:\n- kind: tagg\n  item: P1.1\n  by: a\n  at: 2024-04-12T10:00:00Z\n"
+    _ = try folder.file("Tags/m.yaml", text)
+    #expect(
+      throws: RecordError.writeFailed(
+        path: "Tags/m.yaml",
+        reason:
+          "it is in ledger schema 1 and has errors a migration to schema 2 would drop (Tags/m.yaml:4:9: `kind` in a ledger entry must be one of tag, untag, reject, status, rename, resolve, found `tagg`; did you mean `tag`?); fix them first"
+      )
+    ) { try ledger.migrate() }
+    #expect(try String(contentsOf: ledger.url, encoding: .utf8) == text)
   }
 
   @Test func removingTheLastEntriesKeepsEveryOtherByte() throws {
     let folder = try TemporaryDirectory()
     let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "m")
-    try ledger.append([Self.sample[0]])
+    try ledger.append([Self.sample[1]])
     // A hand-written comment and an entry `check` flags must survive an undo untouched.
-    let handEdited = try String(contentsOf: ledger.url, encoding: .utf8) + "# checked by hand\n- kind: tagg\n"
+    let handEdited = try String(contentsOf: ledger.url, encoding: .utf8) + "# checked by hand\n- {kind: tagg}\n"
     try handEdited.write(to: ledger.url, atomically: true, encoding: .utf8)
-    try ledger.append([Self.sample[1], Self.sample[2]])
-    #expect(try ledger.removeLast([Self.sample[1], Self.sample[2]]))
+    try ledger.append([Self.sample[2]])
+    #expect(try ledger.removeLast([Self.sample[2]]))
     #expect(try String(contentsOf: ledger.url, encoding: .utf8) == handEdited)
   }
 
@@ -73,17 +142,17 @@ import Testing
     let folder = try TemporaryDirectory()
     let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "m")
     #expect(try !ledger.removeLast([Self.sample[0]]))
-    try ledger.append([Self.sample[0], Self.sample[1]])
+    try ledger.append([Self.sample[1], Self.sample[2]])
     let before = try Data(contentsOf: ledger.url)
-    // Not the last entries, or not all of them: nothing is removed.
-    #expect(try !ledger.removeLast([Self.sample[0]]))
+    // Not the analyst's last entries, or not all of them: nothing is removed.
+    #expect(try !ledger.removeLast([Self.sample[1]]))
     #expect(try !ledger.removeLast([Self.sample[2], Self.sample[1]]))
     #expect(try Data(contentsOf: ledger.url) == before)
   }
 
   @Test func badEntriesAreReportedWithTheirPositionAndSkipped() {
     let text = """
-      schema: 1
+      schema: 2
       mandate: m
       decisions:
       - kind: tag
@@ -109,12 +178,12 @@ import Testing
     #expect(
       contents.diagnostics.sortedByLocation().map(\.summary) == [
         "7:13 error invalid-value: `strength` in a `tag` entry must be one of declaratory, material, found `strong`",
-        "10:9 error invalid-value: `kind` in a ledger entry must be one of tag, untag, reject, status, found `tagg`; did you mean `tag`?",
+        "10:9 error invalid-value: `kind` in a ledger entry must be one of tag, untag, reject, status, rename, resolve, found `tagg`; did you mean `tag`?",
         "12:3 error missing-field: missing required key `status` in a `status` entry",
         "12:3 error missing-field: missing required key `note` in a `status` entry",
         "15:7 error invalid-date: `at` is not a timestamp: `yesterday` (expected 2024-04-12T10:00:00Z)",
         "17:10 error invalid-id: `event` must be a full event id (16 lowercase hex digits), found `short`",
-        "21:3 error unknown-key: unknown key `colour` in a `untag` entry (known keys: `kind`, `event`, `item`, `strength`, `stance`, `note`, `fingerprint`, `status`, `as_of`, `by`, `at`)",
+        "21:3 error unknown-key: unknown key `colour` in a `untag` entry (known keys: `at`, `by`, `kind`, `event`, `item`, `to`, `outcome`, `strength`, `stance`, `status`, `as_of`, `fingerprint`, `note`)",
       ])
     #expect(contents.decisions.map(\.kind) == [.tag, .untag])
   }
@@ -148,8 +217,9 @@ import Testing
     let wrongMandate = LedgerParser(file: "Tags/m.yaml", mandateID: "m").parse(
       "schema: 1\nmandate: other\ndecisions:\n")
     #expect(wrongMandate.diagnostics.map(\.code) == ["ledger-mandate"])
-    let future = LedgerParser(file: "Tags/m.yaml", mandateID: "m").parse("schema: 2\nmandate: m\ndecisions:\n")
+    let future = LedgerParser(file: "Tags/m.yaml", mandateID: "m").parse("schema: 3\nmandate: m\ndecisions:\n")
     #expect(future.diagnostics.map(\.code) == ["unsupported-schema"])
+    #expect(future.unreadable?.message == "unsupported ledger schema 3; this version of mandate reads schemas 1 and 2")
   }
 
   @Test func timestampsAreUTCToTheSecond() {

@@ -176,7 +176,8 @@ import Testing
     let session = try fixture.session()
     Self.feed(session, "1")
     let other = DecisionDesk(workspace: fixture.scratch.workspace, mandate: fixture.mandate, now: { Self.now })
-    _ = try other.reject(event: Self.third, items: ["P3.1"], note: nil, by: "bob")
+    // The same analyst, in another process.
+    _ = try other.reject(event: Self.third, items: ["P3.1"], note: nil, by: "alice")
     let step = Self.feed(session, "u")
     #expect(step.output == "error: the ledger changed since (another process wrote to it); nothing undone\n")
     #expect(step.undone.isEmpty)

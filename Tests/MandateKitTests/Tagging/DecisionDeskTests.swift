@@ -32,10 +32,10 @@ import Testing
     let rejected = try desk.reject(event: Self.event, items: ["P1.1", "P1.2"], note: nil, by: "a").recorded
     #expect(rejected.count == 2)
     let later = try desk.tag(
-      event: Self.event, items: ["P3.1"], strength: .declaratory, stance: .supports, note: nil, by: "b"
+      event: Self.event, items: ["P3.1"], strength: .declaratory, stance: .supports, note: nil, by: "a"
     ).recorded
     let ledger = LedgerFile(workspace: scratch.workspace, mandateID: mandate.id)
-    // Another decision came after the rejections: they can no longer be taken back.
+    // The analyst decided again after the rejections: they can no longer be taken back.
     #expect(try !desk.undo(rejected))
     #expect(ledger.read().decisions.count == 3)
     #expect(try desk.undo(later))

@@ -11,7 +11,7 @@ public struct CSVReportRenderer: ReportRenderer {
     "mandate", "period", "period_start", "period_end", "as_of", "priority", "item", "text", "weight", "due", "status",
     "status_as_of", "status_note", "evidence_declaratory", "evidence_material", "evidence_contradicting",
     "evidence_to_date", "last_evidence", "days_without_evidence", "pending_suggestions", "rejected_in_period",
-    "covered_in_period", "covered_to_date", "gaps",
+    "covered_in_period", "covered_to_date", "gaps", "disputed",
   ]
 
   public init() {}
@@ -31,6 +31,7 @@ public struct CSVReportRenderer: ReportRenderer {
           item.lastEvidence?.description ?? "", String(item.daysWithoutEvidence), String(item.pendingSuggestions),
           String(item.rejectedInPeriod), item.evidencePeriod.supporting > 0 ? "yes" : "no",
           item.evidenceToDate.supporting > 0 ? "yes" : "no", item.gaps.map(\.rawValue).joined(separator: " "),
+          String(item.disputed ?? 0),
         ]
         try writer.write(row: row.map(SpreadsheetSafety.neutralize))
       }

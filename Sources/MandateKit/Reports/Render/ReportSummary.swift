@@ -173,6 +173,7 @@ public struct ReportSummary: Sendable {
     if counts.unplaced > 0 {
       events += "; \(ReportWording.count(counts.unplaced, "unplaced event")) in the record"
     }
+    if let disputed = counts.disputed { events += "; " + ReportWording.disputed(disputed) }
     self.events = events + "."
   }
 

@@ -139,6 +139,7 @@ public struct TextReportRenderer: ReportRenderer {
 
 /// Wording shared by the text and Markdown renderers.
 enum ReportText {
+
   static func periodTitle(_ report: QuarterlyReport) -> String {
     if report.period.kind == "term" { return "the whole term (\(report.period.start) to \(report.period.end))" }
     return "\(report.period.label) (\(report.period.start) to \(report.period.end))"

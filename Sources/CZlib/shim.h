@@ -1,0 +1,2 @@
+// The system zlib (Debian zlib1g-dev): gzip for the kept bodies of fetched sources.
+#include <zlib.h>
