@@ -59,14 +59,9 @@ struct EventView {
     var item: String
     var href: String
     var positions: String
-    var choices: [Choice]
+    /// Each analyst's verdict, offered as the resolution.
+    var choices: [Option]
     var resolveAction: String
-
-    /// One analyst's verdict, offered as the resolution.
-    struct Choice {
-      var value: String
-      var label: String
-    }
   }
 
   struct Rejection {
@@ -132,7 +127,7 @@ struct EventView {
         item: dispute.pair.item, href: Format.itemHref(dispute.pair.item),
         positions: dispute.positions.map { "\($0.decision.by): \($0.verdict.description)" }.joined(separator: "; "),
         choices: Array(Set(dispute.positions.map(\.verdict))).map {
-          Dispute.Choice(value: Verdicts.name($0), label: $0.description)
+          Option(value: Verdicts.name($0), label: $0.description, selected: false)
         }.sorted { $0.value < $1.value }, resolveAction: "/events/\(event.id)/resolve")
     }
     hasDisputes = !disputes.isEmpty
