@@ -142,10 +142,8 @@ struct DecisionOptions: ParsableArguments {
     migrated(outcome)
     for warning in outcome.warnings { Output.warning(warning) }
     for note in outcome.unchanged { Output.stderr("unchanged: \(note)") }
-    guard let event = outcome.event, !outcome.recorded.isEmpty else { return }
-    let items = outcome.recorded.map(\.item).joined(separator: ", ")
-    Output.stdout(
-      "\(verb) \(event.id.prefix(8)) (\(Event.firstWords(of: event.headline, limit: 60))) \(detail) \(items)\n")
+    guard let message = outcome.message(verb: verb, detail: detail) else { return }
+    Output.stdout(message + "\n")
     for change in outcome.changes { Output.stdout("  changed: \(change)\n") }
   }
 
