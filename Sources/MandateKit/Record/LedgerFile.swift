@@ -77,15 +77,6 @@ public struct LedgerFile: Sendable {
     return combined
   }
 
-  /// Why no decision can be recorded now (a file of the ledger cannot be read), in the words a
-  /// decision command would use; nil when decisions can be recorded.
-  public func writeProblem() -> String? {
-    for part in parts() {
-      if let problem = part.read().unreadable { return Self.unreadable(problem, part: part).errorDescription }
-    }
-    return nil
-  }
-
   static func unreadable(_ problem: Diagnostic, part: LedgerPart) -> RecordError {
     let place: String = problem.location.map { "\($0): " } ?? "\(part.path): "
     return .writeFailed(path: part.path, reason: "the file cannot be read (\(place)\(problem.message)); fix it first")

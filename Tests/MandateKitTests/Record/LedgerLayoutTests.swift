@@ -95,18 +95,18 @@ import Testing
     let folder = try TemporaryDirectory()
     let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "m")
     try ledger.append([Self.team[0], Self.team[1]])
-    #expect(ledger.writeProblem() == nil)
+    #expect(ledger.read().unreadable == nil)
     _ = try folder.file("Tags/m/bob.yaml", "schema: 3\nmandate: m\ndecisions:\n- {at: [\n")
     let contents = ledger.read()
     #expect(contents.unreadable?.location?.file == "Tags/m/bob.yaml")
     #expect(contents.decisions.map(\.by) == ["Alice"])
     let problem = try #require(contents.unreadable)
     let place = try #require(problem.location)
+    let error = #expect(throws: RecordError.self) { try ledger.append([Self.reject("bob", "P9.1", minutes: 9)]) }
     #expect(
-      ledger.writeProblem()
+      error?.errorDescription
         == "cannot write Tags/m/bob.yaml: the file cannot be read (\(place): \(problem.message)); fix it first; the record was left as it was"
     )
-    #expect(throws: RecordError.self) { try ledger.append([Self.reject("bob", "P9.1", minutes: 9)]) }
   }
 
   /// Decisions of several analysts in one write: every file is prepared before any is replaced,
