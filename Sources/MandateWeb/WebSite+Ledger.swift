@@ -11,9 +11,9 @@ struct LedgerLookup: Sendable {
   var decisionsByEvent: [String: [Decision]] = [:]
 
   func decisions(of event: Event) -> [Decision] {
-    // In the ledger's order (its lines), whichever id each entry names.
+    // In the ledger's order (its files, then their lines), whichever id each entry names.
     ([event.id] + event.aliases).flatMap { decisionsByEvent[$0] ?? [] }
-      .sorted { ($0.line ?? 0, $0.at) < ($1.line ?? 0, $1.at) }
+      .sorted { ($0.file ?? "", $0.line ?? 0, $0.at) < ($1.file ?? "", $1.line ?? 0, $1.at) }
   }
 }
 

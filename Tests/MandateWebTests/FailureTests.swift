@@ -40,7 +40,7 @@ import Testing
     let (status, message, _, _) = WebSite.describe(try #require(error))
     #expect(status.code == 507)
     #expect(message == error?.errorDescription)
-    #expect(message.hasPrefix("cannot write \(fixture.ledgerURL.path): No space left on device"))
+    #expect(message.hasPrefix("cannot write \(fixture.analystFileURL("a").path): No space left on device"))
     #expect(message.hasSuffix("; the record was left as it was"))
   }
 

@@ -22,7 +22,7 @@ import Testing
         "/api/decisions", #"{"kind":"tag","event":"\#(id)","items":["P1.1"]}"#, withToken: false)
       #expect(api.status == .forbidden)
       #expect(api.body.contains(#""error""#))
-      #expect(!FileManager.default.fileExists(atPath: fixture.ledgerURL.path))
+      #expect(fixture.tagsUntouched)
     }
   }
 
@@ -41,7 +41,7 @@ import Testing
         #expect(page.status == .forbidden, "\(headers)")
         #expect(page.body.contains("Cross-site requests cannot change anything here."))
       }
-      #expect(!FileManager.default.fileExists(atPath: fixture.ledgerURL.path))
+      #expect(fixture.tagsUntouched)
       // A client that says nothing about where it comes from (a script) is not a browser.
       let script = try await browser.post("/events/\(id)/decide", tagFields(id), token: token, sendOrigin: false)
       #expect(script.status == .seeOther)

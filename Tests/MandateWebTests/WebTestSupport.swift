@@ -35,6 +35,14 @@ final class WebFixture: @unchecked Sendable {
 
   var ledgerURL: URL { workspace.tagsDirectory.appendingPathComponent("kz-csto-2024.yaml") }
 
+  /// The file of the ledger that holds one analyst's decisions.
+  func analystFileURL(_ analyst: String) -> URL {
+    workspace.tagsDirectory.appendingPathComponent("kz-csto-2024/\(AnalystSlug.of(analyst)).yaml")
+  }
+
+  /// Whether nothing at all was written under `Tags/` (a fixture without tags starts with no folder).
+  var tagsUntouched: Bool { !FileManager.default.fileExists(atPath: workspace.tagsDirectory.path) }
+
   /// The ledger's decisions as the CLI reads them.
   var decisions: [Decision] { LedgerFile(workspace: workspace, mandateID: "kz-csto-2024").read().decisions }
 
