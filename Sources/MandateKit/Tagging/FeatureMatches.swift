@@ -9,6 +9,9 @@ struct FeatureMatches: Sendable {
 
   var features: [Int] { counts.map { Int($0.feature) } }
 
+  /// No matches (filled in by `StoredMatches`).
+  init() {}
+
   /// Finds every spelling of every feature in `title` and `text`.
   init(title: String?, text: String, features: FeatureSet) {
     if let title {
