@@ -24,8 +24,9 @@ enum LinearBench {
       _ = DateExtractor.saysToday(text)
     }
     for near in ["1-", "on 1 May ", "30 February 2024 "] {
-      measure("dates-repeated-\(near.replacingOccurrences(of: " ", with: "_"))", units: 1_048_576 / near.utf8.count * scale)
-      { count in
+      measure(
+        "dates-repeated-\(near.replacingOccurrences(of: " ", with: "_"))", units: 1_048_576 / near.utf8.count * scale
+      ) { count in
         let text = String(repeating: near, count: count)
         _ = DateExtractor.mentions(in: text, referenceDate: nil)
       }
@@ -34,7 +35,9 @@ enum LinearBench {
     measure("yaml-alias-bomb", units: 12 * scale) { count in
       var text = "a: &a [" + Array(repeating: "\"lol\"", count: 20).joined(separator: ",") + "]\n"
       for level in 0..<count {
-        text += "n\(level + 1): &n\(level + 1) [" + Array(repeating: "*\(level == 0 ? "a" : "n\(level)")", count: 20)
+        text +=
+          "n\(level + 1): &n\(level + 1) ["
+          + Array(repeating: "*\(level == 0 ? "a" : "n\(level)")", count: 20)
           .joined(separator: ",") + "]\n"
       }
       _ = MandateLoader().load(text: text, file: "bomb.yaml")

@@ -29,7 +29,8 @@ struct RawRows {
     /// Calls `body` with the column's bytes as a blob (empty when NULL), valid only during the call.
     func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T {
       let bytes = sqlite3_column_blob(handle, column)
-      return body(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(sqlite3_column_bytes(handle, column))))
+      return body(
+        UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(sqlite3_column_bytes(handle, column))))
     }
 
     func int(_ column: Int32) -> Int? {

@@ -21,7 +21,9 @@ extension SuggestionCache {
     }
     // The ledger only weights features: the scanning table is the mandate's, so stored matches
     // hold while the record and the mandate do.
-    let usable = model.flatMap { $0.base == base && $0.features == SuggestionModel.digest(FeatureSet(mandate: mandate)) ? $0 : nil }
+    let usable = model.flatMap {
+      $0.base == base && $0.features == SuggestionModel.digest(FeatureSet(mandate: mandate)) ? $0 : nil
+    }
     let suggester = try Suggester(
       mandate: mandate, index: index, state: state,
       known: usable == nil ? nil : { ids in try storedMatches(ids, mandate: mandate, index: index) })
@@ -88,7 +90,8 @@ extension SuggestionCache {
     var updated = model
     updated.users = SuggestionModel.users(suggester.features)
     // Most events a weight touches keep their candidates: only the others are written.
-    let previous = try storedCandidates(Set(touched.compactMap { EventKey.of($0.event) }), mandate: mandate, index: index)
+    let previous = try storedCandidates(
+      Set(touched.compactMap { EventKey.of($0.event) }), mandate: mandate, index: index)
     var rewritten: [(String, [(item: String, score: Double)])] = []
     for (entry, candidates) in zip(touched, scored) {
       let old = EventKey.of(entry.event).flatMap { previous[$0] } ?? []
@@ -116,8 +119,9 @@ extension SuggestionCache {
     let wanted = Set(ids)
     var result: [String: FeatureMatches] = [:]
     try index.read { db in
-      try RawRows.scan(db, sql: "SELECT event, matches FROM suggestion_match WHERE mandate = ?", arguments: [mandate.id])
-      { row in
+      try RawRows.scan(
+        db, sql: "SELECT event, matches FROM suggestion_match WHERE mandate = ?", arguments: [mandate.id]
+      ) { row in
         guard let event = row.string(0), wanted.contains(event) else { return }
         result[event] = row.withBlob(1) { StoredMatches.decode($0) }
       }

@@ -44,8 +44,8 @@ public enum SuggestionCache {
     try index.read { db in
       // Every file of the mandate's ledger (one per analyst).
       for row in try Row.fetchAll(
-        db, sql: "SELECT name, size, modified FROM ledger_file WHERE mandate = ? ORDER BY name", arguments: [mandate.id])
-      {
+        db, sql: "SELECT name, size, modified FROM ledger_file WHERE mandate = ? ORDER BY name", arguments: [mandate.id]
+      ) {
         parts.append("l \(row["name"] as String) \(row["size"] as Int64) \(row["modified"] as Int64)")
       }
     }
