@@ -114,11 +114,23 @@ extension SuggestionCache {
     return touched.count
   }
 
-  /// The stored matches of the events `ids` names (those it has).
+  /// The stored matches of the events `ids` names (those it has): looked up one by one when they
+  /// are few (a rejection of one item asks for that item's tagged events), else in one pass.
   static func storedMatches(_ ids: [String], mandate: Mandate, index: EventIndex) throws -> [String: FeatureMatches] {
-    let wanted = Set(ids)
     var result: [String: FeatureMatches] = [:]
     try index.read { db in
+      let events = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0
+      if ids.count * 20 < events {
+        let statement = try db.cachedStatement(
+          sql: "SELECT matches FROM suggestion_match WHERE mandate = ? AND event = ?")
+        for id in ids {
+          if let data = try Data.fetchOne(statement, arguments: [mandate.id, id]) {
+            result[id] = data.withUnsafeBytes { StoredMatches.decode($0) }
+          }
+        }
+        return
+      }
+      let wanted = Set(ids)
       try RawRows.scan(
         db, sql: "SELECT event, matches FROM suggestion_match WHERE mandate = ?", arguments: [mandate.id]
       ) { row in
