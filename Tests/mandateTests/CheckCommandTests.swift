@@ -59,7 +59,7 @@ import Testing
     #expect(result.status == 0)
     #expect(
       result.stderr.contains(
-        "Priorities/renamed.yaml:10:5: warning: mandate `kz-csto-2024` is stored in `renamed.yaml`")
+        "Priorities/renamed.yaml:13:5: warning: mandate `kz-csto-2024` is stored in `renamed.yaml`")
     )
   }
 
