@@ -1,10 +1,11 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
   name: "mandate",
   products: [
     .library(name: "MandateKit", targets: ["MandateKit"]),
+    .library(name: "MandateWeb", targets: ["MandateWeb"]),
     .executable(name: "mandate", targets: ["mandate"]),
   ],
   dependencies: [
@@ -20,6 +21,9 @@ let package = Package(
     .package(url: "https://github.com/ordo-one/TextTable", from: "0.0.2"),
     // HTML reports: Mustache templates whose {{x}} escapes text and attribute values.
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    // The web workspace (`mandate serve`): HTTP server, router and in-process request tests.
+    // Without the swift-configuration trait, which the server does not use.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
   ],
   targets: [
     // The system zlib (zlib1g-dev), for the gzip files that keep fetched bodies under Snapshots/.
@@ -55,10 +59,20 @@ let package = Package(
       name: "CHTMLParser",
       dependencies: ["CLibXML2"]
     ),
+    // The web workspace: maps HTTP requests to MandateKit, as the CLI maps arguments.
+    .target(
+      name: "MandateWeb",
+      dependencies: [
+        "MandateKit",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
     .executableTarget(
       name: "mandate",
       dependencies: [
         "MandateKit",
+        "MandateWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -83,6 +97,13 @@ let package = Package(
     .testTarget(
       name: "FuzzTests",
       dependencies: ["mandate-fuzz", "MandateKit"]
+    ),
+    .testTarget(
+      name: "MandateWebTests",
+      dependencies: [
+        "MandateWeb", "MandateKit",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
     ),
     .testTarget(
       name: "mandateTests",

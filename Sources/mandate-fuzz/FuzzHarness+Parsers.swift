@@ -98,7 +98,8 @@ extension FuzzHarness {
     diagnostics(result.diagnostics, lines: lineBound(data), "mandate", &outcome)
   }
 
-  /// The ledger loader: `Tags/<mandate>.yaml` in a scratch workspace, read as every command reads it.
+  /// The ledger loader: `Tags/<mandate>.yaml` (the layout file, which reads every schema) in a
+  /// scratch workspace, read as every command reads the ledger.
   static func ledger(_ data: Data, scratch: URL, _ outcome: inout Outcome) {
     let workspace = Workspace(root: scratch.appendingPathComponent("workspace"))
     let file = LedgerFile(workspace: workspace, mandateID: "kz-csto-2024")

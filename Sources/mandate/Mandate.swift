@@ -18,7 +18,7 @@ struct MandateCommand: ParsableCommand {
     subcommands: [
       Init.self, Check.self, Priorities.self, Import.self, Fetch.self, Sources.self, Events.self, Show.self,
       Suggest.self, Review.self, Tag.self, Untag.self,
-      Reject.self, Status.self, Rename.self, Report.self, Agreement.self, Log.self,
+      Reject.self, Status.self, Rename.self, Report.self, Agreement.self, Log.self, Serve.self,
       Index.self, MergeLedger.self,
     ]
   )

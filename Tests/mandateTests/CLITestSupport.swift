@@ -1,4 +1,5 @@
 import Foundation
+import MandateKit
 import Testing
 
 /// Runs the built `mandate` binary and captures what it prints.
@@ -88,6 +89,30 @@ final class ScratchWorkspace {
     let target = url.appendingPathComponent(path)
     try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
     try contents.write(to: target, atomically: true, encoding: .utf8)
+  }
+
+  /// Every file of `mandate`'s ledger (the layout file, then the analysts' files by name), one
+  /// after the other: for finding a decision wherever it was written.
+  func ledger(_ mandate: String = "kz-csto-2024") throws -> String {
+    let folder = url.appendingPathComponent("Tags/\(mandate)")
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+      $0.hasSuffix(".yaml") && !$0.hasPrefix(".")
+    }
+    let layout = url.appendingPathComponent("Tags/\(mandate).yaml")
+    let files =
+      [layout].filter { FileManager.default.fileExists(atPath: $0.path) }
+      + names.sorted().map { folder.appendingPathComponent($0) }
+    return try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined()
+  }
+
+  /// The ledger file `analyst`'s decisions are written to.
+  func ledger(of analyst: String, mandate: String = "kz-csto-2024") throws -> String {
+    try String(contentsOf: url.appendingPathComponent(Self.ledgerPath(of: analyst, mandate: mandate)), encoding: .utf8)
+  }
+
+  /// `Tags/<mandate>/<slug>.yaml`.
+  static func ledgerPath(of analyst: String, mandate: String = "kz-csto-2024") -> String {
+    "Tags/\(mandate)/\(AnalystSlug.of(analyst)).yaml"
   }
 
   func run(

@@ -29,7 +29,7 @@ import Testing
         try #require(tagged.status == 0, "\(tagged.summary)")
       }
       let ledger = try FileManager.default.attributesOfItem(
-        atPath: workspace.url.appendingPathComponent("Tags/\(FaultKit.mandateID).yaml").path)
+        atPath: workspace.url.appendingPathComponent(FaultKit.ledgerPath).path)
       try #require((ledger[.size] as? Int ?? 0) > 500_000)
     }
   }
@@ -37,7 +37,7 @@ import Testing
   /// Every file of the record (Events/, Tags/, Priorities/), by relative path.
   static func snapshot(_ root: URL) -> [String: Data] {
     var files: [String: Data] = [:]
-    for folder in ["Events", "Tags", "Priorities"] {
+    for folder in ["Events", "Tags", "Tags/\(FaultKit.mandateID)", "Priorities"] {
       let url = root.appendingPathComponent(folder)
       for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [] {
         files["\(folder)/\(name)"] = try? Data(contentsOf: url.appendingPathComponent(name))
@@ -118,7 +118,7 @@ import Testing
     let (tag, afterTag) = try Self.runOnFullDisk(
       template.workspace.url, freeKB: 200, ["tag", template.events[20], "P1.1", "--note", "disk full"])
     defer { try? FileManager.default.removeItem(at: afterTag.deletingLastPathComponent()) }
-    Self.expectCleanFailure(tag, mentions: ["Tags/\(FaultKit.mandateID).yaml", "No space left on device"])
+    Self.expectCleanFailure(tag, mentions: [FaultKit.ledgerPath, "No space left on device"])
     #expect(Self.snapshot(afterTag) == before)
     #expect(FaultKit.strayTemporaries(afterTag).isEmpty)
 
@@ -192,7 +192,7 @@ import Testing
     }
     // The ledger (about 600 KB) cannot be rewritten under a 400 KB limit; the index can be used.
     let tag = try limited(400, ["tag", template.events[20], "P1.1"])
-    Self.expectCleanFailure(tag, mentions: ["Tags/\(FaultKit.mandateID).yaml", "File too large"])
+    Self.expectCleanFailure(tag, mentions: [FaultKit.ledgerPath, "File too large"])
     #expect(Self.snapshot(workspace) == before)
     #expect(FaultKit.strayTemporaries(workspace).isEmpty)
 

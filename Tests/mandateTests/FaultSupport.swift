@@ -232,13 +232,16 @@ enum FaultKit {
   /// Files of the workspace left by writers that were killed (`.name.tmp-…`), by relative path.
   static func strayTemporaries(_ workspace: URL) -> [String] {
     var found: [String] = []
-    for folder in ["Events", "Tags", "Priorities"] {
+    for folder in ["Events", "Tags", "Tags/\(mandateID)", "Priorities"] {
       let names =
         (try? FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent(folder).path)) ?? []
       found += names.filter { $0.hasPrefix(".") && $0.contains(".tmp-") }.map { "\(folder)/\($0)" }
     }
     return found
   }
+
+  /// The ledger file of the analyst the children decide as (`MANDATE_USER`).
+  static var ledgerPath: String { "Tags/\(mandateID)/fault-test.yaml" }
 
   /// The item ids of the shipped mandate.
   static func itemIDs() throws -> [String] {

@@ -4,7 +4,7 @@ import Testing
 /// `mandate fetch` and `mandate sources` on the built binary, against the test server of
 /// Tests/MandateKitTests/Fixtures/fetch/server.py on 127.0.0.1.
 @Suite struct FetchCommandTests {
-  /// The test server; it stops when this object goes (or after 120 s or 5,000 requests).
+  /// The test server; it stops when this object goes (or after 600 s or 5,000 requests).
   final class Server {
     let port: Int
     private let process = Process()

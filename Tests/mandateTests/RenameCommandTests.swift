@@ -28,7 +28,7 @@ import Testing
   @Test func renamingAnItemEditsTheMandateAndMigratesTheLedger() throws {
     let workspace = try Self.workspace()
     let mandateBefore = try read(workspace, "Priorities/kz-csto-2024.yaml")
-    let ledgerBefore = try read(workspace, "Tags/kz-csto-2024.yaml")
+    let ledgerBefore = try workspace.ledger(of: "Analyst")
 
     let result = try workspace.run(
       "rename", "P2.3", "P2.9", "--by", "Analyst", environment: ["MANDATE_NOW": "2026-11-24T08:00:00Z"])
@@ -36,13 +36,13 @@ import Testing
     #expect(result.stderr == "")
     #expect(
       result.stdout
-        == "renamed P2.3 to P2.9 in Priorities/kz-csto-2024.yaml; 3 ledger entries now count for the new id (the rename is recorded in Tags/kz-csto-2024.yaml)\n"
+        == "renamed P2.3 to P2.9 in Priorities/kz-csto-2024.yaml; 3 ledger entries now count for the new id (the rename is recorded in Tags/kz-csto-2024/analyst.yaml)\n"
     )
     #expect(
       try read(workspace, "Priorities/kz-csto-2024.yaml")
         == mandateBefore.replacingOccurrences(of: "      - id: P2.3\n", with: "      - id: P2.9\n"))
     // The entries stay as they were; the rename is one more entry, in the analyst's name.
-    let ledgerAfter = try read(workspace, "Tags/kz-csto-2024.yaml")
+    let ledgerAfter = try workspace.ledger(of: "Analyst")
     #expect(ledgerAfter.hasPrefix(ledgerBefore))
     #expect(
       ledgerAfter.dropFirst(ledgerBefore.count)
@@ -61,14 +61,14 @@ import Testing
 
   @Test func aDryRunWritesNothing() throws {
     let workspace = try Self.workspace()
-    let before = try read(workspace, "Priorities/kz-csto-2024.yaml") + read(workspace, "Tags/kz-csto-2024.yaml")
-    let result = try workspace.run("rename", "--dry-run", "P2", "P9")
+    let before = try read(workspace, "Priorities/kz-csto-2024.yaml") + workspace.ledger()
+    let result = try workspace.run("rename", "--dry-run", "P2", "P9", "--by", "Dana")
     #expect(result.status == 0)
     #expect(
       result.stdout
-        == "would rename P2 to P9 and its items (P2.1 to P9.1, P2.2 to P9.2, P2.3 to P9.3) in Priorities/kz-csto-2024.yaml; 4 ledger entries would count for the new id (the rename is recorded in Tags/kz-csto-2024.yaml)\n"
+        == "would rename P2 to P9 and its items (P2.1 to P9.1, P2.2 to P9.2, P2.3 to P9.3) in Priorities/kz-csto-2024.yaml; 4 ledger entries would count for the new id (the rename is recorded in Tags/kz-csto-2024/dana.yaml)\n"
     )
-    #expect(try read(workspace, "Priorities/kz-csto-2024.yaml") + read(workspace, "Tags/kz-csto-2024.yaml") == before)
+    #expect(try read(workspace, "Priorities/kz-csto-2024.yaml") + workspace.ledger() == before)
   }
 
   @Test func refusalsExitWith1AndASentence() throws {

@@ -14,10 +14,8 @@ import Testing
     return workspace
   }
 
-  static func ledger(_ workspace: ScratchWorkspace) throws -> String {
-    try String(
-      contentsOf: workspace.url.appendingPathComponent("Tags/kz-csto-2024.yaml"), encoding: .utf8)
-  }
+  /// Every file of the ledger, one after the other (the analysts' files by name).
+  static func ledger(_ workspace: ScratchWorkspace) throws -> String { try workspace.ledger() }
 
   @Test func aScriptedReviewWritesEachDecisionAndTheNextOneSkipsThem() throws {
     let workspace = try Self.seeded()

@@ -10,9 +10,7 @@ import Testing
     return workspace
   }
 
-  func ledger(_ workspace: ScratchWorkspace) throws -> String {
-    try String(contentsOf: workspace.url.appendingPathComponent("Tags/kz-csto-2024.yaml"), encoding: .utf8)
-  }
+  func ledger(_ workspace: ScratchWorkspace) throws -> String { try workspace.ledger() }
 
   @Test func tagRecordsWhoWhenStrengthAndFingerprint() throws {
     let workspace = try seeded()
@@ -54,8 +52,7 @@ import Testing
     let event = try workspace.run("tag", "fc81e899", "P1.1")
     #expect(event.status == 1)
     #expect(event.stderr.hasPrefix("error: no event `fc81e899`; closest: fc81e80203"))
-    #expect(
-      !FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Tags/kz-csto-2024.yaml").path))
+    #expect(!FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("Tags").path))
   }
 
   @Test func untagKeepsTheHistoryAndRefusesWhatIsNotTagged() throws {
@@ -114,9 +111,12 @@ import Testing
     }
     for process in processes { process.waitUntilExit() }
     #expect(processes.allSatisfy { $0.terminationStatus == 0 })
-    let text = try ledger(workspace)
-    for item in items { #expect(text.contains("item: \(item), strength: declaratory, "), "lost \(item)") }
-    #expect(text.components(separatedBy: ", kind: tag, ").count == 9)
+    // Each writer has a file of its own.
+    for item in items {
+      let text = try workspace.ledger(of: "writer-\(item)")
+      #expect(text.contains("item: \(item), strength: declaratory, "), "lost \(item)")
+    }
+    #expect(try ledger(workspace).components(separatedBy: ", kind: tag, ").count == 9)
     let check = try workspace.run("check")
     #expect(check.status == 0)
   }

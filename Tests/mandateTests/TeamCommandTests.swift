@@ -49,11 +49,12 @@ import Testing
     #expect(check.status == 0)
     #expect(
       check.stderr.contains(
-        "Tags/kz-csto-2024.yaml:7:3: warning: event fc81e802 and P1.1 are disputed (bob holds not evidence; sample analyst holds declaratory evidence for); reports count the pair as disputed, not as evidence, until it is resolved with `mandate review --conflicts`\n"
+        "Tags/kz-csto-2024/bob.yaml:7:3: warning: event fc81e802 and P1.1 are disputed (bob holds not evidence; sample analyst holds declaratory evidence for); reports count the pair as disputed, not as evidence, until it is resolved with `mandate review --conflicts`\n"
       ))
     #expect(
       check.stderr.contains(
-        "Tags/kz-csto-2024.yaml:12:3: note: sample analyst, 2026-11-23T09:04:00Z: declaratory evidence for\n"))
+        "Tags/kz-csto-2024/sample-analyst.yaml:11:3: note: sample analyst, 2026-11-23T09:04:00Z: declaratory evidence for\n"
+      ))
 
     for format in ["text", "markdown", "html", "json", "csv"] {
       let report = try workspace.run("report", "--quarter", "2024Q2", "--format", format)
@@ -88,6 +89,10 @@ import Testing
     #expect(log.stdout.contains("\"kind\" : \"resolve\""))
     #expect(log.stdout.contains("\"outcome\" : \"reject\""))
     #expect(log.stdout.contains("\"note\" : \"Talks only\""))
+    #expect(
+      log.stdout.contains(
+        "\"file\" : \"Tags/kz-csto-2024/carol.yaml\",\n    \"item\" : \"P1.1\",\n    \"kind\" : \"resolve\",\n    \"line\" : 7,"
+      ))
     let after = try workspace.run("check")
     #expect(!after.stderr.contains("disputed"))
     #expect(try workspace.run("review", "--conflicts").stdout == "no disputed pairs\n")
@@ -120,35 +125,46 @@ import Testing
     #expect(one.stderr == "error: no decisions by `nobody` (analysts: bob, sample analyst)\n")
   }
 
-  @Test func aLedgerLeftWithConflictMarkersIsNeverTakenForAnEmptyOne() throws {
+  /// Git's markers in any analyst's file, the one of the analyst at work or another's, make the
+  /// whole ledger unreadable.
+  @Test(arguments: ["sample analyst", "bob"])
+  func aLedgerLeftWithConflictMarkersIsNeverTakenForAnEmptyOne(analyst: String) throws {
     let workspace = try Self.workspace()
-    let url = workspace.url.appendingPathComponent("Tags/kz-csto-2024.yaml")
+    if analyst == "bob" {
+      #expect(try workspace.run("reject", "cf54bebc", "P7.1", "--by", "bob", environment: Self.now).status == 0)
+    }
+    let path = ScratchWorkspace.ledgerPath(of: analyst)
+    let url = workspace.url.appendingPathComponent(path)
     var lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
     lines.insert("<<<<<<< HEAD", at: 6)
     lines.insert("=======", at: 8)
-    lines.insert("- {at: 2026-12-01T10:00:00Z, by: \"bob\", kind: reject, event: fc81e80203498dde, item: P3.1}", at: 9)
+    lines.insert(
+      "- {at: 2026-12-01T10:00:00Z, by: \"\(analyst)\", kind: reject, event: fc81e80203498dde, item: P3.1}", at: 9)
     lines.insert(">>>>>>> analyst-b", at: 10)
     try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
     let check = try workspace.run("check")
     #expect(check.status == 1)
     let message =
-      "Tags/kz-csto-2024.yaml:7:1: error: unresolved git merge: conflict markers from line 7 (`<<<<<<< HEAD`) to line 11 (`>>>>>>> analyst-b`); no decision is read until it is resolved: keep the decisions of both sides, delete the marker lines (or merge again after `mandate init`)\n"
+      "\(path):7:1: error: unresolved git merge: conflict markers from line 7 (`<<<<<<< HEAD`) to line 11 (`>>>>>>> analyst-b`); no decision is read until it is resolved: keep the decisions of both sides and delete the marker lines, or `git merge --abort` and merge again, one branch at a time, after `mandate init`\n"
     #expect(check.stderr.hasPrefix(message))
-    #expect(check.stderr.contains("Tags/kz-csto-2024.yaml:8:1: note: ours (HEAD): line 8\n"))
-    #expect(check.stderr.contains("Tags/kz-csto-2024.yaml:10:1: note: theirs (analyst-b): line 10\n"))
+    #expect(check.stderr.contains("\(path):8:1: note: ours (HEAD): line 8\n"))
+    #expect(check.stderr.contains("\(path):10:1: note: theirs (analyst-b): line 10\n"))
     let commands: [[String]] = [
       ["report", "--quarter", "2024Q2"], ["suggest"], ["review"], ["agreement"], ["log"], ["show", "fc81e802"],
-      ["tag", "fc81e802", "P2.1"],
+      ["tag", "fc81e802", "P2.1", "--by", "sample analyst"], ["tag", "fc81e802", "P2.1", "--by", "carol"],
     ]
     for arguments in commands {
       let result = try CLI.run(arguments, in: workspace.url)
       #expect(result.status == 1, "\(arguments)")
       #expect(
         result.stderr.hasPrefix(
-          "error: Tags/kz-csto-2024.yaml:7:1: unresolved git merge: conflict markers from line 7 (`<<<<<<< HEAD`) to line 11 (`>>>>>>> analyst-b`);"
+          "error: \(path):7:1: unresolved git merge: conflict markers from line 7 (`<<<<<<< HEAD`) to line 11 (`>>>>>>> analyst-b`);"
         ), "\(arguments): \(result.stderr)")
-      #expect(result.stderr.contains("\n  Tags/kz-csto-2024.yaml:10:1: theirs (analyst-b): line 10"), "\(arguments)")
+      #expect(result.stderr.contains("\n  \(path):10:1: theirs (analyst-b): line 10"), "\(arguments)")
       #expect(result.stdout.isEmpty, "\(arguments)")
     }
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: workspace.url.appendingPathComponent(ScratchWorkspace.ledgerPath(of: "carol")).path))
   }
 }

@@ -52,8 +52,10 @@ public enum WorkspaceCheck {
         checked.append(display.path(sources))
       }
       diagnostics += LedgerCheck.run(workspace: workspace, catalog: catalog, display: display)
-      for mandate in catalog.mandates where LedgerFile(workspace: workspace, mandateID: mandate.id).exists {
-        checked.append(display.path(LedgerFile(workspace: workspace, mandateID: mandate.id).url))
+      for mandate in catalog.mandates {
+        for file in LedgerFile(workspace: workspace, mandateID: mandate.id).files {
+          checked.append(display.path(workspace.root.appendingPathComponent(file)))
+        }
       }
     }
     return CheckResult(diagnostics: diagnostics.sortedByLocation(), files: checked)

@@ -10,12 +10,39 @@ public struct EventQuery: Sendable, Equatable {
   /// Full-text search (FTS5); results are ranked by bm25 instead of date.
   public var search: String?
   public var limit: Int?
+  /// Events skipped before the first one returned (for pages of results).
+  public var offset: Int = 0
+  /// Only these events (full ids), when set.
+  public var onlyEvents: Set<String>?
+  /// Not these events (full ids).
+  public var excludedEvents: Set<String> = []
 
   public init(range: DayRange? = nil, undatedOnly: Bool = false, search: String? = nil, limit: Int? = nil) {
     self.range = range
     self.undatedOnly = undatedOnly
     self.search = search
     self.limit = limit
+  }
+
+  /// The conditions on the event table (aliased `table`) that `onlyEvents` and `excludedEvents`
+  /// add, with their arguments: each set goes to SQLite as one JSON array.
+  func idConditions(_ table: String) -> (sql: [String], arguments: [String]) {
+    var sql: [String] = []
+    var arguments: [String] = []
+    if let onlyEvents {
+      sql.append("\(table)id IN (SELECT value FROM json_each(?))")
+      arguments.append(Self.jsonArray(onlyEvents))
+    }
+    if !excludedEvents.isEmpty {
+      sql.append("\(table)id NOT IN (SELECT value FROM json_each(?))")
+      arguments.append(Self.jsonArray(excludedEvents))
+    }
+    return (sql, arguments)
+  }
+
+  /// Event ids are hex digits: they need no escaping inside JSON strings.
+  static func jsonArray(_ ids: Set<String>) -> String {
+    "[" + ids.sorted().filter { EventKey.of($0) != nil }.map { "\"\($0)\"" }.joined(separator: ",") + "]"
   }
 }
 
@@ -28,6 +55,13 @@ public struct SearchHit: Sendable, Equatable {
   public var snippet: String
   /// The title with its matches marked, when it has any.
   public var markedTitle: String?
+
+  public init(event: Event, rank: Double, snippet: String, markedTitle: String?) {
+    self.event = event
+    self.rank = rank
+    self.snippet = snippet
+    self.markedTitle = markedTitle
+  }
 }
 
 /// The markers the index puts around matched words; renderers replace them with colour, `**` or
@@ -173,11 +207,20 @@ extension EventIndex {
         conditions.append(Self.placedCondition(""))
         arguments += [range.start.description, range.end.description, range.start.description, range.end.description]
       }
+      let ids = query.idConditions("")
+      conditions += ids.sql
+      arguments += StatementArguments(ids.arguments)
       if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
       sql += " ORDER BY date IS NULL, date, date_end, id"
-      if let limit = query.limit { sql += " LIMIT \(limit)" }
+      sql += Self.limitClause(query)
       return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.event(from:))
     }
+  }
+
+  /// ` LIMIT n OFFSET m` as the query asks (SQLite needs a LIMIT before an OFFSET).
+  static func limitClause(_ query: EventQuery) -> String {
+    guard query.limit != nil || query.offset > 0 else { return "" }
+    return " LIMIT \(query.limit ?? -1)" + (query.offset > 0 ? " OFFSET \(query.offset)" : "")
   }
 
   /// SQL for "placed in [?, ?]" on the event table with alias `table` (`e.` or empty); the
@@ -188,30 +231,62 @@ extension EventIndex {
   }
 
   /// Full-text search with FTS5, ranked by bm25 (title matches weigh twice).
+  ///
+  /// In two steps: the matches are ranked on their rowids alone, and passages and marked titles
+  /// are made for the page of results only. (Asked in one query, SQLite makes them for every
+  /// match before sorting: a common word over 100,000 events cost most of a second.)
   public func search(_ query: EventQuery) throws -> [SearchHit] {
     guard let text = query.search, let match = Self.ftsQuery(text) else { return [] }
     return try read { db in
-      var sql = """
-        SELECT \(Self.prefixedEventColumns),
-          bm25(event_fts, 2.0, 1.0) AS rank,
-          snippet(event_fts, 1, '\(Highlight.start)', '\(Highlight.end)', '…', 24) AS snippet,
-          highlight(event_fts, 0, '\(Highlight.start)', '\(Highlight.end)') AS marked_title
-        FROM event_fts JOIN event e ON e.rowid = event_fts.rowid
-        WHERE event_fts MATCH ?
-        """
+      // The event table is joined only when a filter needs it: ranking alone reads the full-text
+      // index, and equal ranks are ordered by rowid, so both forms give the same order.
+      var conditions: [String] = []
       var arguments: StatementArguments = [match]
-      if query.undatedOnly { sql += " AND e.precision = 'none'" }
+      if query.undatedOnly { conditions.append("e.precision = 'none'") }
       if let range = query.range {
-        sql += " AND " + Self.placedCondition("e.")
+        conditions.append(Self.placedCondition("e."))
         arguments += [range.start.description, range.end.description, range.start.description, range.end.description]
       }
-      sql += " ORDER BY rank, e.id"
-      if let limit = query.limit { sql += " LIMIT \(limit)" }
-      return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-        let title: String? = row["marked_title"]
-        return SearchHit(
-          event: try Self.event(from: row), rank: row["rank"], snippet: row["snippet"],
-          markedTitle: title.flatMap { $0.contains(Highlight.start) ? $0 : nil })
+      let ids = query.idConditions("e.")
+      conditions += ids.sql
+      arguments += StatementArguments(ids.arguments)
+      var sql = """
+        SELECT event_fts.rowid AS rid, bm25(event_fts, 2.0, 1.0) AS rank FROM event_fts
+        \(conditions.isEmpty ? "" : "JOIN event e ON e.rowid = event_fts.rowid")
+        WHERE event_fts MATCH ?
+        """
+      for condition in conditions { sql += " AND " + condition }
+      sql += " ORDER BY rank, event_fts.rowid"
+      sql += Self.limitClause(query)
+      let ranked = try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+        ($0["rid"] as Int64, $0["rank"] as Double)
+      }
+      var hits: [Int64: SearchHit] = [:]
+      var start = 0
+      while start < ranked.count {
+        let chunk = ranked[start..<min(start + 500, ranked.count)]
+        start += chunk.count
+        let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        let rows = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT event_fts.rowid AS rid, \(Self.prefixedEventColumns),
+              snippet(event_fts, 1, '\(Highlight.start)', '\(Highlight.end)', '…', 24) AS snippet,
+              highlight(event_fts, 0, '\(Highlight.start)', '\(Highlight.end)') AS marked_title
+            FROM event_fts JOIN event e ON e.rowid = event_fts.rowid
+            WHERE event_fts MATCH ? AND event_fts.rowid IN (\(marks))
+            """, arguments: StatementArguments([match]) + StatementArguments(chunk.map(\.0)))
+        for row in rows {
+          let title: String? = row["marked_title"]
+          hits[row["rid"]] = SearchHit(
+            event: try Self.event(from: row), rank: 0, snippet: row["snippet"],
+            markedTitle: title.flatMap { $0.contains(Highlight.start) ? $0 : nil })
+        }
+      }
+      return ranked.compactMap { rowid, rank in
+        guard var hit = hits[rowid] else { return nil }
+        hit.rank = rank
+        return hit
       }
     }
   }

@@ -11,7 +11,7 @@ import GRDB
 /// while inserting (`automerge` 0) but only when 64 pile up (`crisismerge`): building the index of
 /// 100,000 news items then takes 1.2 s instead of 2.0 s, and searches stay fast.
 enum IndexSchema {
-  static let formatVersion = "5"
+  static let formatVersion = "6"
 
   /// Indexes on the event table that bulk loads drop and create again afterwards: building an
   /// index once from sorted keys is several times faster than inserting random keys row by row.
@@ -96,8 +96,17 @@ enum IndexSchema {
           ALTER TABLE "ledger_file" ADD COLUMN "problem" TEXT;
           """)
     }
-    // Words indexed by their Snowball stems (`SearchTokenizer`), in every language (format 5).
-    migrator.registerMigration("v4-stemmed-search") { db in
+    // A file per analyst (ledger schema 3): each ledger file has a row, and decisions name
+    // their file (format 5).
+    migrator.registerMigration("v4-ledger-files") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE "ledger_file" ADD COLUMN "mandate" TEXT;
+          ALTER TABLE "decision" ADD COLUMN "file" TEXT;
+          """)
+    }
+    // Words indexed by their Snowball stems (`SearchTokenizer`), in every language (format 6).
+    migrator.registerMigration("v5-stemmed-search") { db in
       try db.execute(
         sql: """
           DROP TABLE "event_fts";

@@ -4,16 +4,22 @@ import GRDB
 /// The ledgers' decisions, kept in the index so that reports and suggestions need not parse
 /// YAML: a ledger file is read again only when its size or modification time changes.
 enum LedgerIndex {
-  /// `Tags/*.yaml` by mandate id, with their stamps.
+  /// Every ledger file by its path in `Tags/` (`kz-csto-2024.yaml`, `kz-csto-2024/alice.yaml`),
+  /// with its stamp.
   static func stamps(_ workspace: Workspace) -> [String: FileStamp] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.tagsDirectory.path)) ?? []
     var result: [String: FileStamp] = [:]
-    for name in names where name.hasSuffix(".yaml") && !name.hasPrefix(".") {
-      if let stamp = FileStamp(url: workspace.tagsDirectory.appendingPathComponent(name)) {
-        result[String(name.dropLast(5))] = stamp
+    for mandate in LedgerFile.mandateIDs(in: workspace) {
+      for part in LedgerFile(workspace: workspace, mandateID: mandate).parts() {
+        if let stamp = FileStamp(url: part.url) { result[String(part.path.dropFirst("Tags/".count))] = stamp }
       }
     }
     return result
+  }
+
+  /// The mandate of a key of `stamps`.
+  static func mandate(of name: String) -> String {
+    if let slash = name.firstIndex(of: "/") { return String(name[..<slash]) }
+    return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
   }
 
   static func storedStamps(_ db: Database) throws -> [String: FileStamp] {
@@ -24,26 +30,31 @@ enum LedgerIndex {
     return result
   }
 
-  /// Re-reads the ledgers whose files changed; returns how many. Entries with errors are left
-  /// out (`mandate check` reports them).
+  /// Re-reads the ledgers any of whose files changed, appeared or went; returns how many.
+  /// Entries with errors are left out (`mandate check` reports them).
   @discardableResult
   static func refresh(_ db: Database, workspace: Workspace) throws -> Int {
     let stamps = stamps(workspace)
     let stored = try storedStamps(db)
+    let mandates = Set(stamps.keys.map(mandate(of:))).union(stored.keys.map(mandate(of:)))
     var count = 0
-    for (mandate, _) in stored where stamps[mandate] == nil {
-      try db.execute(sql: "DELETE FROM decision WHERE mandate = ?", arguments: [mandate])
-      try db.execute(sql: "DELETE FROM ledger_file WHERE name = ?", arguments: [mandate])
+    for mandate in mandates.sorted() {
+      let now = stamps.filter { Self.mandate(of: $0.key) == mandate }
+      guard now != stored.filter({ Self.mandate(of: $0.key) == mandate }) else { continue }
       count += 1
-    }
-    for (mandate, stamp) in stamps where stored[mandate] != stamp {
+      try db.execute(sql: "DELETE FROM ledger_file WHERE mandate = ?", arguments: [mandate])
+      guard !now.isEmpty else {
+        try db.execute(sql: "DELETE FROM decision WHERE mandate = ?", arguments: [mandate])
+        continue
+      }
       let contents = LedgerFile(workspace: workspace, mandateID: mandate).read()
       // A ledger that cannot be read keeps no decisions and says so: readers refuse it.
       try store(db, mandate: mandate, decisions: contents.unreadable == nil ? contents.decisions : [])
-      try db.execute(
-        sql: "INSERT OR REPLACE INTO ledger_file(name, size, modified, problem) VALUES (?, ?, ?, ?)",
-        arguments: [mandate, stamp.size, stamp.modified, contents.unreadable?.message])
-      count += 1
+      for (name, stamp) in now {
+        try db.execute(
+          sql: "INSERT OR REPLACE INTO ledger_file(name, mandate, size, modified, problem) VALUES (?, ?, ?, ?, ?)",
+          arguments: [name, mandate, stamp.size, stamp.modified, contents.unreadable?.message])
+      }
     }
     return count
   }
@@ -53,15 +64,16 @@ enum LedgerIndex {
     let insert = try db.makeStatement(
       sql: """
         INSERT INTO decision(
-          mandate, seq, kind, event, item, strength, stance, note, fingerprint, status, as_of, by, at, line, "to", outcome)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          mandate, seq, kind, event, item, strength, stance, note, fingerprint, status, as_of, by, at, line, "to", outcome,
+          file)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     for (seq, decision) in decisions.enumerated() {
       try insert.execute(arguments: [
         mandate, seq, decision.kind.rawValue, decision.event, decision.item, decision.strength?.rawValue,
         decision.stance?.rawValue, decision.note, decision.fingerprint, decision.status?.rawValue,
         decision.asOf?.description, decision.by, decision.at.timeIntervalSince1970, decision.line, decision.to,
-        decision.outcome?.rawValue,
+        decision.outcome?.rawValue, decision.file,
       ])
     }
   }
@@ -69,7 +81,10 @@ enum LedgerIndex {
   /// The decisions of `mandate`'s ledger; throws `LedgerError.unreadable` when the file cannot
   /// be read (its diagnostic is made again from the file, for the full message).
   static func decisions(_ db: Database, mandate: String, workspace: Workspace) throws -> [Decision] {
-    if try String.fetchOne(db, sql: "SELECT problem FROM ledger_file WHERE name = ?", arguments: [mandate]) != nil {
+    if try String.fetchOne(
+      db, sql: "SELECT problem FROM ledger_file WHERE mandate = ? AND problem IS NOT NULL LIMIT 1",
+      arguments: [mandate]) != nil
+    {
       let contents = LedgerFile(workspace: workspace, mandateID: mandate).read()
       if let problem = contents.unreadable { throw LedgerError.unreadable(problem, root: workspace.root) }
     }
@@ -79,7 +94,7 @@ enum LedgerIndex {
     try RawRows.scan(
       db,
       sql: """
-        SELECT kind, event, item, strength, stance, note, fingerprint, status, as_of, by, at, line, "to", outcome
+        SELECT kind, event, item, strength, stance, note, fingerprint, status, as_of, by, at, line, "to", outcome, file
         FROM decision WHERE mandate = ? ORDER BY seq
         """, arguments: [mandate]
     ) { row in
@@ -91,14 +106,15 @@ enum LedgerIndex {
           stance: row.string(4).flatMap(Stance.init(rawValue:)), note: row.string(5), fingerprint: row.string(6),
           status: row.string(7).flatMap(ItemStatus.init(rawValue:)), asOf: row.day(8), to: row.string(12),
           outcome: row.string(13).flatMap(Decision.Kind.init(rawValue:)), by: row.string(9) ?? "",
-          at: Date(timeIntervalSince1970: row.double(10)), line: row.int(11)))
+          at: Date(timeIntervalSince1970: row.double(10)), file: row.string(14), line: row.int(11)))
     }
     return decisions
   }
 }
 
 extension EventIndex {
-  /// The decisions of `mandate`'s ledger, as last read from `Tags/`, in file order; throws
+  /// The decisions of `mandate`'s ledger, as last read from `Tags/`, in file order (the files in
+  /// `LedgerFile.files` order, each file's by line); throws
   /// `LedgerError.unreadable` for a ledger that cannot be read.
   public func decisions(mandate: String) throws -> [Decision] {
     try read { db in try LedgerIndex.decisions(db, mandate: mandate, workspace: workspace) }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// One entry of the decisions ledger (`Tags/<mandate>.yaml`): an analyst's judgement, with who
-/// made it and when.
+/// One entry of the decisions ledger (`Tags/<mandate>/<analyst>.yaml`): an analyst's judgement,
+/// with who made it and when.
 ///
 /// The ledger is append-mostly history: a tag is withdrawn by an `untag` entry, not by deleting
 /// the tag, so that the record shows what was believed when. `LedgerState` replays the entries
@@ -43,13 +43,16 @@ public struct Decision: Sendable, Equatable, Hashable {
   public var by: String
   /// When the decision was recorded, UTC, to the second.
   public var at: Date
+  /// The file the entry was read from, relative to the workspace
+  /// (`Tags/kz-csto-2024/alice.yaml`), when it was read from one.
+  public var file: String?
   /// Where the entry stands in its file (1-based line), when it was read from one.
   public var line: Int?
 
   public init(
     kind: Kind, event: String? = nil, item: String, strength: EvidenceStrength? = nil, stance: Stance? = nil,
     note: String? = nil, fingerprint: String? = nil, status: ItemStatus? = nil, asOf: Day? = nil, to: String? = nil,
-    outcome: Kind? = nil, by: String, at: Date, line: Int? = nil
+    outcome: Kind? = nil, by: String, at: Date, file: String? = nil, line: Int? = nil
   ) {
     self.kind = kind
     self.event = event
@@ -64,12 +67,14 @@ public struct Decision: Sendable, Equatable, Hashable {
     self.outcome = outcome
     self.by = by
     self.at = at
+    self.file = file
     self.line = line
   }
 
-  /// The decision without its position in a file, for comparing content.
+  /// The decision without its place in a file, for comparing content.
   public var content: Decision {
     var copy = self
+    copy.file = nil
     copy.line = nil
     return copy
   }

@@ -5,9 +5,12 @@ extension IDRename {
   public struct Outcome: Sendable, Equatable {
     public var changes: [Change]
     public var isPriority: Bool
-    /// The mandate file and the ledger, relative to the workspace.
+    /// The mandate file and the ledger's file the rename is recorded in (the renaming analyst's),
+    /// relative to the workspace.
     public var mandateFile: String
     public var ledgerFile: String
+    /// The ledger's folder, `Tags/<mandate>/`.
+    public var ledger: String
     /// Ledger entries whose item was renamed.
     public var migrated: Int
     /// Ledger entries that already named a new id before the rename (see `notes`).
@@ -36,7 +39,7 @@ extension IDRename {
       let ids = changes.map(\.new).joined(separator: ", ")
       let entries = adopted == 1 ? "1 entry" : "\(adopted) entries"
       return [
-        "\(entries) of \(ledgerFile) already named \(ids), which the mandate did not have (left by an interrupted rename?); \(dryRun ? "they would now refer" : "they now refer") to the renamed \(isPriority ? "ids" : "item")"
+        "\(entries) of \(ledger) already named \(ids), which the mandate did not have (left by an interrupted rename?); \(dryRun ? "they would now refer" : "they now refer") to the renamed \(isPriority ? "ids" : "item")"
       ]
     }
   }
@@ -76,7 +79,7 @@ extension IDRename {
       .filter { $0.kind != .rename }
     let outcome = Outcome(
       changes: rename.changes, isPriority: rename.isPriority, mandateFile: mandateFile,
-      ledgerFile: ledger.displayPath, migrated: current.count { renamed[$0.item] != nil },
+      ledgerFile: ledger.file(for: by), ledger: ledger.displayPath, migrated: current.count { renamed[$0.item] != nil },
       adopted: current.count { newIDs.contains($0.item) }, dryRun: dryRun)
     guard !dryRun else { return outcome }
 
@@ -95,13 +98,17 @@ extension IDRename {
       Decision(kind: .rename, item: $0.old, to: $0.new, by: by, at: at)
     }
     if ledger.exists && !entries.isEmpty {
-      let ledgerOriginal = ledger.exists ? try? Data(contentsOf: ledger.url) : nil
+      // Decisions still in the layout file move first (a write complete in itself), so that the
+      // rename's entries change the analyst's file alone.
+      try ledger.migrate()
+      let file = ledger.part(for: by).url
+      let ledgerOriginal = try? Data(contentsOf: file)
       try ledger.append(entries)
       do {
         try preparedMandate.commit(to: mandateURL)
       } catch {
-        // Put the ledger back so that the two files agree again.
-        if let ledgerOriginal { try? AtomicFile.write(ledgerOriginal, to: ledger.url) }
+        // Put the analyst's file back so that the ledger and the mandate agree again.
+        if let ledgerOriginal { try? AtomicFile.write(ledgerOriginal, to: file) } else { unlink(file.path) }
         throw error
       }
     } else {

@@ -120,7 +120,7 @@ enum SimulatedWriteFailure {
   private static let mutex = NSLock()
   nonisolated(unsafe) private static var failures: [String: Int32] = [:]
 
-  /// Runs `body` with writes to files under `folder` failing with `code`.
+  /// Runs `body` with writes to files under `folder` (or to the file `folder`) failing with `code`.
   static func with<T>(_ code: Int32, under folder: URL, _ body: () throws -> T) rethrows -> T {
     let prefix = folder.standardizedFileURL.path + "/"
     mutex.lock()
@@ -139,6 +139,6 @@ enum SimulatedWriteFailure {
     defer { mutex.unlock() }
     guard !failures.isEmpty else { return nil }
     let path = url.standardizedFileURL.path
-    return failures.first { path.hasPrefix($0.key) }?.value
+    return failures.first { path.hasPrefix($0.key) || path + "/" == $0.key }?.value
   }
 }

@@ -33,7 +33,7 @@ enum LedgerConflict {
     }
     if blocks > 1 { message += ", and \(blocks - 1) more conflict\(blocks == 2 ? "" : "s") below" }
     message +=
-      "; no decision is read until it is resolved: keep the decisions of both sides, delete the marker lines (or merge again after `mandate init`)"
+      "; no decision is read until it is resolved: keep the decisions of both sides and delete the marker lines, or `git merge --abort` and merge again, one branch at a time, after `mandate init`"
     var notes: [Diagnostic.Note] = []
     if let opening, let separator {
       let end = (base?.line ?? separator.line) - 1

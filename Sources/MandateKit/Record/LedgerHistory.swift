@@ -1,8 +1,9 @@
 import Foundation
 
-/// The order in which a ledger's decisions are replayed, whatever order a merge left its lines
-/// in: by `at`, then by analyst, then by the decision's line text (`LedgerLine`), with identical
-/// decisions counted once; and item ids as they are now, through the ledger's `rename` entries.
+/// The order in which a ledger's decisions are replayed, whatever file they are in and whatever
+/// order a merge left their lines in: by `at`, then by analyst, then by the decision's line text
+/// (`LedgerLine`), with identical decisions counted once (wherever they stand); and item ids as
+/// they are now, through the ledger's `rename` entries.
 public enum LedgerHistory {
   /// `decisions` in replay order, duplicates dropped, items renamed. `items`, when given, are the
   /// mandate's current ids: an entry recorded after a rename but naming the old id (made on a
@@ -28,8 +29,13 @@ public enum LedgerHistory {
       if end - start == 1 {
         result.append(byTime[start])
       } else {
+        // The same decision in two files (or twice in one) is kept once, from the first place.
         let keyed = byTime[start..<end].map { (key: ($0.by, LedgerLine.encode($0)), decision: $0) }
-          .sorted { $0.key < $1.key }
+          .sorted {
+            $0.key != $1.key
+              ? $0.key < $1.key
+              : ($0.decision.file ?? "", $0.decision.line ?? 0) < ($1.decision.file ?? "", $1.decision.line ?? 0)
+          }
         var previous: String?
         for entry in keyed where entry.key.1 != previous {
           result.append(entry.decision)

@@ -1,7 +1,7 @@
 import Foundation
 
-/// One decision as one line of the ledger (schema 2): a YAML flow mapping in the `decisions`
-/// sequence, `- {at: …, by: "…", kind: tag, …}`.
+/// One decision as one line of the ledger (schemas 2 and 3): a YAML flow mapping in the
+/// `decisions` sequence, `- {at: …, by: "…", kind: tag, …}`.
 ///
 /// A line is the unit git merges: the union driver keeps both sides' lines and never fuses two
 /// decisions, and a decision never spans lines that a merge could separate. Keys come in a fixed

@@ -5,9 +5,19 @@ import Foundation
 ///
 /// A file that cannot be read as a whole (git's conflict markers, a YAML syntax error, an unknown
 /// schema, no `decisions` list) sets `unreadable`: it must never pass for an empty ledger.
+///
+/// An analyst's file must be in schema 3; the layout file may be in schema 1 or 2 (the whole
+/// ledger, with its `decisions`) or 3 (no `decisions`, unless a merge left some there).
 struct LedgerParser {
   let file: String
   let mandateID: String
+  var role: LedgerPart.Role = .layout
+
+  init(file: String, mandateID: String, role: LedgerPart.Role = .layout) {
+    self.file = file
+    self.mandateID = mandateID
+    self.role = role
+  }
 
   func parse(_ text: String) -> LedgerFile.Contents {
     if let conflict = LedgerConflict.find(in: text, file: file) {
@@ -29,18 +39,22 @@ struct LedgerParser {
     guard let schema = top.integer("schema", required: true) else {
       return .init(decisions: [], diagnostics: diagnostics + top.diagnostics, unreadable: top.diagnostics.first)
     }
-    guard LedgerFile.readableSchemas.contains(schema.value) else {
-      let diagnostic = Diagnostic.error(
-        "unsupported-schema",
-        "unsupported ledger schema \(schema.value); this version of mandate reads schemas 1 and \(LedgerFile.supportedSchema)",
-        at: schema.location)
+    if let problem = unsupported(schema.value) {
+      let diagnostic = Diagnostic.error("unsupported-schema", problem, at: schema.location)
       return .init(decisions: [], diagnostics: diagnostics + [diagnostic] + top.diagnostics, unreadable: diagnostic)
     }
     if let mandate = top.string("mandate", required: true), mandate.value != mandateID {
+      let place = role == .analyst ? "its folder" : "its file name"
       diagnostics.append(
         .error(
-          "ledger-mandate", "this ledger is for mandate `\(mandate.value)`, but its file name says `\(mandateID)`",
+          "ledger-mandate", "this ledger is for mandate `\(mandate.value)`, but \(place) says `\(mandateID)`",
           at: mandate.location))
+    }
+    let layoutOnly = role == .layout && schema.value == LedgerFile.supportedSchema
+    if layoutOnly && !top.has("decisions") {
+      return .init(
+        decisions: [], diagnostics: diagnostics + top.diagnostics, schema: schema.value,
+        schemaLocation: schema.location)
     }
     guard let nodes = top.list("decisions", required: true) else {
       let all = diagnostics + top.diagnostics
@@ -54,6 +68,20 @@ struct LedgerParser {
     return .init(
       decisions: decisions, diagnostics: diagnostics + top.diagnostics, schema: schema.value,
       schemaLocation: schema.location)
+  }
+
+  /// Why this file cannot be in `schema`; nil when it can.
+  private func unsupported(_ schema: Int) -> String? {
+    switch role {
+    case .analyst where schema != LedgerFile.supportedSchema:
+      return
+        "unsupported ledger schema \(schema) in an analyst's file; this version of mandate reads schema \(LedgerFile.supportedSchema) there"
+    case .layout where !LedgerFile.readableSchemas.contains(schema):
+      return
+        "unsupported ledger schema \(schema); this version of mandate reads schemas 1 to \(LedgerFile.supportedSchema)"
+    default:
+      return nil
+    }
   }
 
   private func entry(_ node: YAMLNode, diagnostics: inout [Diagnostic]) -> Decision? {
@@ -112,7 +140,7 @@ struct LedgerParser {
     return Decision(
       kind: kind, event: event?.value, item: item.value, strength: strength, stance: stance, note: note?.value,
       fingerprint: fingerprint?.value, status: status, asOf: asOf?.value, to: to?.value, outcome: outcome, by: by.value,
-      at: date, line: node.line)
+      at: date, file: file, line: node.line)
   }
 
   private func enumValue<T: RawRepresentable & CaseIterable>(_ reader: inout MappingReader, _ key: String, _: T.Type)

@@ -69,6 +69,19 @@ public struct SHA256: Sendable {
     return digest
   }
 
+  /// The state words, big-endian, as the digest would give them once the message is padded.
+  var stateBytes: [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(32)
+    for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
+      bytes.append(UInt8(truncatingIfNeeded: word >> 24))
+      bytes.append(UInt8(truncatingIfNeeded: word >> 16))
+      bytes.append(UInt8(truncatingIfNeeded: word >> 8))
+      bytes.append(UInt8(truncatingIfNeeded: word))
+    }
+    return bytes
+  }
+
   /// The lower-case hexadecimal digest of `text`'s UTF-8 bytes.
   public static func hex(_ text: String) -> String {
     var hasher = SHA256()
@@ -87,7 +100,8 @@ public struct SHA256: Sendable {
     0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
   ]
 
-  private mutating func compress(_ block: UnsafeRawPointer) {
+  /// Processes one whole 64-byte block (HMAC-based key derivation drives it directly).
+  mutating func compress(_ block: UnsafeRawPointer) {
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
       for t in 0..<16 {
         let b = block + t * 4

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Records analysts' decisions: checks that the event and the items exist, appends to the
-/// ledger under the workspace lock, and brings the index up to date.
+/// analyst's file of the ledger under the workspace lock, and brings the index up to date.
 public final class DecisionDesk {
   public let workspace: Workspace
   public let mandate: Mandate
@@ -30,6 +30,10 @@ public final class DecisionDesk {
     public var changes: [String] = []
     /// Set when the ledger was in an older schema and was migrated before the write.
     public var migratedFrom: Int?
+    /// Decisions moved from the layout file to their analysts' files before the write.
+    public var moved: Int = 0
+    /// The files the decisions were written to, relative to the workspace.
+    public var files: [String] = []
   }
 
   public func tag(
@@ -172,7 +176,10 @@ public final class DecisionDesk {
     var decisions = try make(index, state, &outcome)
     guard !decisions.isEmpty else { return outcome }
     Self.stampInOrder(&decisions, after: existing)
-    outcome.migratedFrom = try ledger.append(decisions).migratedFrom
+    let note = try ledger.append(decisions)
+    outcome.migratedFrom = note.migratedFrom
+    outcome.moved = note.moved
+    outcome.files = note.files
     outcome.recorded = decisions
     do {
       try index.write { db in try LedgerIndex.refresh(db, workspace: workspace) }
@@ -181,7 +188,7 @@ public final class DecisionDesk {
       // and catches up on the next command.
       guard let reason = StorageFailure.reason(error, stateDirectory: workspace.stateDirectory) else { throw error }
       outcome.warnings.append(
-        "recorded in \(ledger.displayPath), but the index could not be updated (\(reason)); the next command updates it"
+        "recorded in \(note.files.joined(separator: ", ")), but the index could not be updated (\(reason)); the next command updates it"
       )
     }
     return outcome

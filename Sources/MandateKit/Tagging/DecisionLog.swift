@@ -33,7 +33,8 @@ public enum DecisionLog {
     public var status: String?
     public var asOf: String?
     public var note: String?
-    /// The entry's line in the ledger.
+    /// The entry's file, relative to the workspace, and its line there.
+    public var file: String?
     public var line: Int?
 
     public init(_ decision: Decision) {
@@ -49,6 +50,7 @@ public enum DecisionLog {
       status = decision.status?.rawValue
       asOf = decision.asOf?.description
       note = decision.note
+      file = decision.file
       line = decision.line
     }
   }

@@ -19,6 +19,8 @@ public struct LedgerState: Sendable {
     public var fingerprint: String?
     public var by: String
     public var at: Date
+    /// The entry's file, relative to the workspace, and line.
+    public var file: String?
     public var line: Int?
   }
 
@@ -29,6 +31,8 @@ public struct LedgerState: Sendable {
     public var note: String
     public var by: String
     public var at: Date
+    /// The entry's file, relative to the workspace, and line.
+    public var file: String?
     public var line: Int?
   }
 
@@ -118,7 +122,8 @@ public struct LedgerState: Sendable {
         assessments.append(
           Assessment(
             item: decision.item, status: status, asOf: decision.asOf ?? Day(date: decision.at),
-            note: decision.note ?? "", by: decision.by, at: decision.at, line: decision.line))
+            note: decision.note ?? "", by: decision.by, at: decision.at, file: decision.file,
+            line: decision.line))
       case .rename:
         continue
       }
@@ -138,7 +143,8 @@ public struct LedgerState: Sendable {
       case .tag(let strength, let stance):
         tags[pair] = Tag(
           event: pair.event, item: pair.item, strength: strength, stance: stance, note: latest.note,
-          fingerprint: latest.fingerprint, by: latest.by, at: latest.at, line: latest.line)
+          fingerprint: latest.fingerprint, by: latest.by, at: latest.at, file: latest.file,
+          line: latest.line)
       case .reject:
         rejections[pair] = latest
       }

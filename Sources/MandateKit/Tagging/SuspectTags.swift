@@ -5,6 +5,8 @@ public enum SuspectTags {
     state.tags.values.filter { tag in
       guard let item = mandate.item(id: tag.item), let fingerprint = tag.fingerprint else { return false }
       return fingerprint != item.fingerprint
-    }.sorted { ($0.line ?? 0, $0.event, $0.item) < ($1.line ?? 0, $1.event, $1.item) }
+    }.sorted {
+      ($0.file ?? "", $0.line ?? 0, $0.event, $0.item) < ($1.file ?? "", $1.line ?? 0, $1.event, $1.item)
+    }
   }
 }

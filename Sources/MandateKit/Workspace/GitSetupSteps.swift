@@ -2,9 +2,14 @@ import Foundation
 
 /// The ledgers' rule in the workspace's `.gitattributes`, which is versioned and so holds for
 /// every clone: the union driver, which merges one-line decisions safely even where the
-/// repository has no `mandate merge-ledger` configured.
+/// repository has no `mandate merge-ledger` configured. It covers the analysts' files
+/// (`Tags/<mandate>/*.yaml`) and the layout files (`Tags/<mandate>.yaml`); the rule of schema 2,
+/// `Tags/*.yaml`, is replaced.
 public struct GitAttributesStep: WorkspaceSetupStep {
-  public static let pattern = "Tags/*.yaml"
+  public static let pattern = "Tags/**/*.yaml"
+  /// The pattern earlier versions wrote, for ledgers of one file (schema 2): it misses the
+  /// analysts' files.
+  public static let previousPattern = "Tags/*.yaml"
   public static let line = "\(pattern) merge=union"
 
   public init() {}
@@ -12,10 +17,15 @@ public struct GitAttributesStep: WorkspaceSetupStep {
   public func apply(_ context: WorkspaceSetup.Context) throws -> [WorkspaceSetup.Action] {
     let url = context.root.appendingPathComponent(".gitattributes")
     let added = try LineFile.ensure(
-      url, line: Self.line, unlessLineStartsWith: Self.pattern + " ", display: ".gitattributes")
+      url, line: Self.line, unlessLineStartsWith: [Self.pattern + " ", Self.previousPattern + " "],
+      display: ".gitattributes", replacing: "\(Self.previousPattern) merge=union")
     switch added {
     case .added:
       return [.init(changed: true, "`.gitattributes`: added `\(Self.line)` (ledgers merge line by line in any clone)")]
+    case .replaced(let old):
+      return [
+        .init(changed: true, "`.gitattributes`: `\(old)` became `\(Self.line)` (the analysts' files merge too)")
+      ]
     case .present:
       return [.init(changed: false, "`.gitattributes`: has `\(Self.line)`")]
     case .other(let existing):
@@ -60,10 +70,16 @@ public struct MergeDriverStep: WorkspaceSetupStep {
     let prefix = Self.prefix(of: root, inside: URL(fileURLWithPath: top))
     let pattern = prefix + GitAttributesStep.pattern
     let line = "\(pattern) merge=\(Self.driverName)"
+    let previous = "\(prefix)\(GitAttributesStep.previousPattern) merge=\(Self.driverName)"
     let shown = PathDisplay(base: root).path(attributes)
-    switch try LineFile.ensure(attributes, line: line, unlessLineStartsWith: pattern + " ", display: shown) {
+    switch try LineFile.ensure(
+      attributes, line: line, unlessLineStartsWith: [pattern + " ", prefix + GitAttributesStep.previousPattern + " "],
+      display: shown, replacing: previous)
+    {
     case .added:
       actions.append(.init(changed: true, "`\(shown)`: added `\(line)`"))
+    case .replaced(let old):
+      actions.append(.init(changed: true, "`\(shown)`: `\(old)` became `\(line)`"))
     case .present:
       actions.append(.init(changed: false, "`\(shown)`: has `\(line)`"))
     case .other(let existing):
@@ -95,15 +111,20 @@ public struct MergeDriverStep: WorkspaceSetupStep {
 }
 
 /// Small line-oriented config files (`.gitattributes`, `.gitignore`): a line is added at the end
-/// unless it, or another line for the same pattern, is there.
+/// unless it, or another line for the same patterns, is there; a line an earlier version wrote
+/// (`replacing`) is replaced where it stands.
 enum LineFile {
   enum Outcome: Equatable {
     case added, present
+    /// The line `replacing` named, written by an earlier version, became the line.
+    case replaced(String)
     /// Another line for the pattern, left as it is.
     case other(String)
   }
 
-  static func ensure(_ url: URL, line: String, unlessLineStartsWith prefix: String, display: String) throws -> Outcome {
+  static func ensure(
+    _ url: URL, line: String, unlessLineStartsWith prefixes: [String], display: String, replacing old: String? = nil
+  ) throws -> Outcome {
     var text = ""
     if FileManager.default.fileExists(atPath: url.path) {
       do {
@@ -116,7 +137,15 @@ enum LineFile {
       $0.trimmingCharacters(in: .whitespaces)
     }
     if lines.contains(line) { return .present }
-    if let existing = lines.first(where: { $0.hasPrefix(prefix) }) { return .other(existing) }
+    let others = lines.filter { line in line != old && prefixes.contains { line.hasPrefix($0) } }
+    if let existing = others.first { return .other(existing) }
+    if let old, lines.contains(old) {
+      let kept = text.split(separator: "\n", omittingEmptySubsequences: false).map { original in
+        original.trimmingCharacters(in: .whitespaces) == old ? Substring(line) : original
+      }
+      try AtomicFile.write(Data(kept.joined(separator: "\n").utf8), to: url)
+      return .replaced(old)
+    }
     if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
     text += line + "\n"
     try AtomicFile.write(Data(text.utf8), to: url)
@@ -124,26 +153,36 @@ enum LineFile {
   }
 }
 
-/// Ledgers in the current schema (one decision per line), so that they merge: each
-/// `Tags/*.yaml` of an older schema is rewritten once, under the workspace lock.
+/// Ledgers in the current schema (a file per analyst, one decision per line), so that they
+/// merge: each ledger whose layout file still holds decisions (`Tags/<mandate>.yaml` of schema 1
+/// or 2, or decisions a merge left there) has them moved to the analysts' files once, under the
+/// workspace lock.
 public struct LedgerMigrationStep: WorkspaceSetupStep {
   public init() {}
 
   public func apply(_ context: WorkspaceSetup.Context) throws -> [WorkspaceSetup.Action] {
     let workspace = context.workspace
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.tagsDirectory.path)) ?? []
-    let ids = names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
+    let ids = LedgerFile.mandateIDs(in: workspace)
     guard !ids.isEmpty else { return [] }
     let lock = try WorkspaceLock(stateDirectory: workspace.stateDirectory, mode: .exclusive)
     return try withExtendedLifetime(lock) {
       try ids.map { id in
         let ledger = LedgerFile(workspace: workspace, mandateID: id)
-        guard let schema = try ledger.migrate() else {
-          return .init(changed: false, "`\(ledger.displayPath)`: ledger schema \(LedgerFile.supportedSchema)")
+        let schema = LedgerFile.supportedSchema
+        guard let migration = try ledger.migrate() else {
+          return .init(changed: false, "`\(ledger.displayPath)`: ledger schema \(schema), a file per analyst")
+        }
+        let files = migration.files.count == 1 ? "1 analyst's file" : "\(migration.files.count) analysts' files"
+        let decisions = migration.moved == 1 ? "1 decision" : "\(migration.moved) decisions"
+        let layout = "Tags/\(id).yaml"
+        guard migration.fromSchema < schema else {
+          return .init(
+            changed: true,
+            "`\(layout)`: moved \(decisions) a merge left there to \(files) in `\(ledger.displayPath)`")
         }
         return .init(
           changed: true,
-          "`\(ledger.displayPath)`: migrated from ledger schema \(schema) to \(LedgerFile.supportedSchema) (one decision per line)"
+          "`\(layout)`: migrated from ledger schema \(migration.fromSchema) to \(schema): \(decisions) moved to \(files) in `\(ledger.displayPath)` (a file per analyst, one decision per line)"
         )
       }
     }

@@ -47,7 +47,7 @@ public struct MandateTemplate: Sendable, Equatable {
       # sub-items. Edit it to the declared text, then run `mandate check`. Every field is shown;
       # those marked optional may be deleted. The format: docs/priorities-format.md in mandate.
       schema: 1  # the format's version
-      id: \(id)  # used by --mandate, Tags/\(id).yaml and Reports/\(id)/
+      id: \(id)  # used by --mandate, Tags/\(id)/ and Reports/\(id)/
       title: \(yaml(title))
       organisation: \(yaml(organisation))
       holder: \(yaml(holder))  # who holds the chair for the term

@@ -64,9 +64,9 @@ public struct GitignoreStep: WorkspaceSetupStep {
 
   public func apply(_ context: WorkspaceSetup.Context) throws -> [WorkspaceSetup.Action] {
     let url = context.root.appendingPathComponent(".gitignore")
-    switch try LineFile.ensure(url, line: Self.line, unlessLineStartsWith: Self.line, display: ".gitignore") {
+    switch try LineFile.ensure(url, line: Self.line, unlessLineStartsWith: [Self.line], display: ".gitignore") {
     case .added: return [.init(changed: true, "`.gitignore`: added `\(Self.line)` (the index is derived)")]
-    case .present, .other: return [.init(changed: false, "`.gitignore`: has `\(Self.line)`")]
+    case .present, .other, .replaced: return [.init(changed: false, "`.gitignore`: has `\(Self.line)`")]
     }
   }
 }

@@ -49,7 +49,7 @@ public struct WorkspaceSetup: Sendable {
   public init(steps: [any WorkspaceSetupStep]) { self.steps = steps }
 
   /// What a repository holding a workspace needs: `.gitattributes`, the merge driver, and
-  /// ledgers that merge (schema 2).
+  /// ledgers that merge (schema 3, a file per analyst).
   public static var repositorySteps: [any WorkspaceSetupStep] {
     [GitAttributesStep(), MergeDriverStep(), LedgerMigrationStep()]
   }

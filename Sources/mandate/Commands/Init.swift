@@ -14,7 +14,8 @@ extension MandateCommand {
         repository. --example lays down the KZ 2024 mandate with the sample pages imported and no \
         decisions, for the README's tour. In a workspace (DIR, or the one the current folder is \
         in): only what is missing. Then, in every case, the ledgers' rule in .gitattributes and \
-        `mandate merge-ledger` as git's merge driver for Tags/*.yaml. Nothing is ever \
+        `mandate merge-ledger` as git's merge driver for Tags/**/*.yaml, and ledgers of one \
+        file moved to a file per analyst. Nothing is ever \
         overwritten, and running it again changes nothing.
         """)
 

@@ -10,9 +10,10 @@ extension MandateCommand {
       abstract: "Merge three versions of a ledger as sets of decisions (git's merge driver).",
       discussion: """
         Git runs it as `mandate merge-ledger %O %A %B %P`: the common ancestor, ours (where the \
-        result is written) and theirs. Decisions either side added are kept (once), decisions \
-        one side removed are removed, and our file's layout stays. Exits 1, leaving both sides \
-        between conflict markers, when a side cannot be read.
+        result is written) and theirs, and the file's path (Tags/<mandate>/<analyst>.yaml, or \
+        the layout file Tags/<mandate>.yaml). Decisions either side added are kept (once), \
+        decisions one side removed are removed, and our file's layout stays. Exits 1, leaving \
+        both sides between conflict markers, when a side cannot be read.
         """)
 
     @Argument(help: ArgumentHelp("The common ancestor's version (%O).", valueName: "base"))
@@ -35,10 +36,11 @@ extension MandateCommand {
           throw RecordError.readFailed(path: file, reason: (error as NSError).localizedDescription)
         }
       }
-      let mandateID =
-        path.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
-        ?? Self.mandateID(in: texts[1]) ?? Self.mandateID(in: texts[2]) ?? "ledger"
-      switch LedgerMerge.merge(base: texts[0], ours: texts[1], theirs: texts[2], mandateID: mandateID) {
+      let target = path.flatMap(LedgerMerge.target(path:))
+      let mandateID = target?.mandateID ?? Self.mandateID(in: texts[1]) ?? Self.mandateID(in: texts[2]) ?? "ledger"
+      switch LedgerMerge.merge(
+        base: texts[0], ours: texts[1], theirs: texts[2], mandateID: mandateID, layout: target?.layout ?? false)
+      {
       case .merged(let text, _, _):
         try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: ours))
       case .conflict(let text, let reason):

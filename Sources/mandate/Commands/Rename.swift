@@ -9,8 +9,8 @@ extension MandateCommand {
       abstract: "Rename an item or priority id in the mandate and migrate the ledger entries naming it.",
       discussion: """
         The id is edited in place in Priorities/<mandate>.yaml, every other byte kept as it was; \
-        renaming a priority (P2 to P9) renames its items too (P2.1 to P9.1). Tags/<mandate>.yaml \
-        gets one `rename` entry per item: the entries naming the old id stay as they were and \
+        renaming a priority (P2 to P9) renames its items too (P2.1 to P9.1). The analyst's ledger \
+        file gets one `rename` entry per item: the entries naming the old id stay as they were and \
         count for the new one (also those made on another branch that had not seen the rename). \
         An item stays under its priority: moving it to another one is not a rename.
         """)

@@ -10,7 +10,8 @@ extension MandateCommand {
       discussion: """
         Strength: declaratory (statements, meetings, talks) or material (an exercise held, an \
         operation run, an agreement signed, a course given). --contradicts records evidence \
-        against the item. Every decision is appended to Tags/<mandate>.yaml with --by and the time.
+        against the item. Every decision is appended to the analyst's file, \
+        Tags/<mandate>/<analyst>.yaml, with --by and the time.
         """)
 
     @Argument(
@@ -141,19 +142,24 @@ struct DecisionOptions: ParsableArguments {
     migrated(outcome)
     for warning in outcome.warnings { Output.warning(warning) }
     for note in outcome.unchanged { Output.stderr("unchanged: \(note)") }
-    guard let event = outcome.event, !outcome.recorded.isEmpty else { return }
-    let items = outcome.recorded.map(\.item).joined(separator: ", ")
-    Output.stdout(
-      "\(verb) \(event.id.prefix(8)) (\(Event.firstWords(of: event.headline, limit: 60))) \(detail) \(items)\n")
+    guard let message = outcome.message(verb: verb, detail: detail) else { return }
+    Output.stdout(message + "\n")
     for change in outcome.changes { Output.stdout("  changed: \(change)\n") }
   }
 
-  /// Says that the write migrated the ledger from an older schema.
+  /// Says that the write migrated the ledger from an older schema, or moved decisions a merge
+  /// left in the layout file.
   static func migrated(_ outcome: DecisionDesk.Outcome) {
-    guard let schema = outcome.migratedFrom else { return }
-    Output.stderr(
-      "note: the ledger was in schema \(schema); it was rewritten in schema \(LedgerFile.supportedSchema), one decision per line"
-    )
+    let folder = outcome.files.first.map { String($0[..<($0.lastIndex(of: "/") ?? $0.endIndex)]) + "/" } ?? "Tags/"
+    if let schema = outcome.migratedFrom {
+      Output.stderr(
+        "note: the ledger was in schema \(schema); it was migrated to schema \(LedgerFile.supportedSchema), a file per analyst in \(folder), one decision per line"
+      )
+    } else if outcome.moved > 0 {
+      let decisions = outcome.moved == 1 ? "1 decision" : "\(outcome.moved) decisions"
+      Output.stderr(
+        "note: \(decisions) a merge left in \(folder.dropLast()).yaml moved to their analysts' files in \(folder)")
+    }
   }
 }
 

@@ -31,7 +31,7 @@ import Testing
     _ = try scratch.folder.file("Tags/kz-csto-2024.yaml", text)
     #expect(
       try run(scratch).map(\.summary) == [
-        "1:9 warning ledger-schema: this ledger is in schema 1 (one decision over several lines), which git merges can garble; `mandate init` migrates it to schema 2 (one decision per line), as does the next decision recorded",
+        "1:9 warning ledger-schema: this ledger is in schema 1 (one decision over several lines, every analyst in one file), which git merges can garble; `mandate init` moves its decisions to their analysts' files in Tags/kz-csto-2024/ (schema 3, a file per analyst, one decision per line), as does the next decision recorded",
         "4:3 error unknown-item: `tag` entry names item `P9.1`, which kz-csto-2024 does not have; did you mean `P1.1`?",
         "9:3 error unknown-event: `reject` entry names event `0123456789abcdef`, which is not in Events/",
       ])
@@ -84,16 +84,22 @@ import Testing
 
 /// The shipped ledger: written by the tool, consistent with the mandate and the record.
 @Suite struct ShippedLedgerTests {
-  static let file = TestPaths.repositoryRoot.appendingPathComponent("Tags/kz-csto-2024.yaml")
-
   @Test func itIsExactlyWhatTheToolWrites() throws {
     let workspace = Workspace(root: TestPaths.repositoryRoot)
-    let contents = LedgerFile(workspace: workspace, mandateID: "kz-csto-2024").read()
+    let ledger = LedgerFile(workspace: workspace, mandateID: "kz-csto-2024")
+    let contents = ledger.read()
     #expect(contents.diagnostics.isEmpty)
+    #expect(contents.schema == 3)
+    #expect(ledger.files == ["Tags/kz-csto-2024.yaml", "Tags/kz-csto-2024/sample-analyst.yaml"])
     let folder = try TemporaryDirectory()
     let copy = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "kz-csto-2024")
     try copy.append(contents.decisions.map(\.content))
-    #expect(try Data(contentsOf: copy.url) == Data(contentsOf: Self.file))
+    #expect(copy.files == ledger.files)
+    for file in ledger.files {
+      #expect(
+        try Data(contentsOf: folder.url.appendingPathComponent(file))
+          == Data(contentsOf: TestPaths.repositoryRoot.appendingPathComponent(file)), "\(file)")
+    }
   }
 
   @Test func everyItemHasOneAssessmentAndEvidenceIsInTheTerm() throws {

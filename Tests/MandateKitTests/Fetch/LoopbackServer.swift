@@ -2,7 +2,7 @@ import Foundation
 
 /// The test server of `Fixtures/fetch/server.py` on 127.0.0.1 and a free port, with the log of
 /// the requests it answered. It stops when this object goes (its standard input closes), after
-/// 120 seconds, or after 5,000 requests, whichever comes first.
+/// 600 seconds, or after 5,000 requests, whichever comes first.
 final class LoopbackServer: @unchecked Sendable {
   let port: Int
   private let process = Process()

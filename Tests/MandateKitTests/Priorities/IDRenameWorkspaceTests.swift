@@ -31,12 +31,24 @@ import Testing
 
   static func ledger(_ workspace: Workspace) -> LedgerFile { LedgerFile(workspace: workspace, mandateID: "rename") }
 
+  /// Every file of the ledger, one after the other.
+  static func ledgerText(_ workspace: Workspace) throws -> String {
+    try ledger(workspace).files.map {
+      try String(contentsOf: workspace.root.appendingPathComponent($0), encoding: .utf8)
+    }.joined()
+  }
+
   /// Every file of the workspace's record with its bytes, temporary files included.
   static func snapshot(_ workspace: Workspace) throws -> [String: Data] {
     var result: [String: Data] = [:]
-    for folder in [workspace.prioritiesDirectory, workspace.tagsDirectory] {
+    let folders = [workspace.prioritiesDirectory, workspace.tagsDirectory, ledger(workspace).folder]
+    for folder in folders {
       for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
-        result["\(folder.lastPathComponent)/\(name)"] = try Data(contentsOf: folder.appendingPathComponent(name))
+        let url = folder.appendingPathComponent(name)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+        else { continue }
+        result[url.path] = try Data(contentsOf: url)
       }
     }
     return result
@@ -45,19 +57,19 @@ import Testing
   @Test func renamesAreRecordedAndEntriesOfRenamedIdsCountForTheNewIds() throws {
     let folder = try TemporaryDirectory()
     let workspace = try Self.workspace(folder)
-    let before = try String(contentsOf: Self.ledger(workspace).url, encoding: .utf8)
+    let before = try Self.ledgerText(workspace)
     let now = Self.at + 3600
     let outcome = try IDRename.run(
       in: workspace, mandate: nil, old: "P1", new: "P7", dryRun: false, by: "Analyst One", now: now)
     #expect(
       outcome.summary
-        == "renamed P1 to P7 and its items (P1.1 to P7.1, P1.2 to P7.2, P1.3 to P7.3) in Priorities/rename.yaml; 4 ledger entries now count for the new id (the rename is recorded in Tags/rename.yaml)"
+        == "renamed P1 to P7 and its items (P1.1 to P7.1, P1.2 to P7.2, P1.3 to P7.3) in Priorities/rename.yaml; 4 ledger entries now count for the new id (the rename is recorded in Tags/rename/analyst-one.yaml)"
     )
     #expect(outcome.notes.isEmpty)
     let contents = Self.ledger(workspace).read()
     #expect(contents.diagnostics.isEmpty, "\(contents.diagnostics.map(\.summary))")
     // The entries stay as they were written; the renames are new entries.
-    let text = try String(contentsOf: Self.ledger(workspace).url, encoding: .utf8)
+    let text = try Self.ledgerText(workspace)
     for line in before.split(separator: "\n") { #expect(text.contains(line)) }
     let renames = contents.decisions.filter { $0.kind == .rename }.map { "\($0.item)>\($0.to ?? "")" }
     #expect(renames == ["P1.1>P7.1", "P1.2>P7.2", "P1.3>P7.3"])
@@ -77,7 +89,7 @@ import Testing
     let outcome = try IDRename.run(in: workspace, mandate: "rename", old: "P1.1", new: "P1.4", dryRun: false)
     #expect(
       outcome.summary
-        == "renamed P1.1 to P1.4 in Priorities/rename.yaml; 2 ledger entries now count for the new id (the rename is recorded in Tags/rename.yaml)"
+        == "renamed P1.1 to P1.4 in Priorities/rename.yaml; 2 ledger entries now count for the new id (the rename is recorded in Tags/rename/mandate.yaml)"
     )
     let items = LedgerHistory.ordered(Self.ledger(workspace).read().decisions).filter { $0.kind != .rename }.map(\.item)
     #expect(items == ["P1.4", "P10.1", "P1.2", "P1.3", "P1.4"])
@@ -90,7 +102,7 @@ import Testing
     let outcome = try IDRename.run(in: workspace, mandate: nil, old: "P1.3", new: "P1.5", dryRun: true)
     #expect(
       outcome.summary
-        == "would rename P1.3 to P1.5 in Priorities/rename.yaml; 1 ledger entry would count for the new id (the rename is recorded in Tags/rename.yaml)"
+        == "would rename P1.3 to P1.5 in Priorities/rename.yaml; 1 ledger entry would count for the new id (the rename is recorded in Tags/rename/mandate.yaml)"
     )
     #expect(try Self.snapshot(workspace) == before)
   }
@@ -131,6 +143,8 @@ import Testing
     #expect(try Self.snapshot(workspace) == before)
   }
 
+  /// A line of a schema 2 ledger that cannot be read stays in the layout file when the ledger
+  /// moves to a file per analyst (the rename's write migrates it), for `check` to go on naming.
   @Test func anEntryThatCannotBeReadIsKeptAsItWas() throws {
     let folder = try TemporaryDirectory()
     let workspace = try Self.workspace(folder, decisions: nil)
@@ -140,8 +154,13 @@ import Testing
       in: workspace, mandate: nil, old: "P1.1", new: "P1.4", dryRun: false, by: "a", now: Self.at + 60)
     #expect(
       try String(contentsOf: Self.ledger(workspace).url, encoding: .utf8)
-        == "schema: 2\nmandate: rename\ndecisions:\n" + bad
+        == LedgerPart.layoutText(mandateID: "rename") + "decisions:\n" + bad)
+    #expect(
+      try String(contentsOf: Self.ledger(workspace).folder.appendingPathComponent("a.yaml"), encoding: .utf8)
+        == LedgerPart.analystHeader(mandateID: "rename")
         + "- {at: 2024-04-12T10:01:00Z, by: \"a\", kind: rename, item: P1.1, to: P1.4}\n")
+    let contents = Self.ledger(workspace).read()
+    #expect(contents.diagnostics.map(\.summary).first?.hasPrefix("7:43 error invalid-value: `kind`") == true)
   }
 
   @Test func aLedgerThatCannotBeReadStopsTheRename() throws {
@@ -192,7 +211,7 @@ import Testing
     #expect(outcome.summary == "renamed P1.3 to P1.5 in Priorities/rename.yaml; no ledger entries name it")
     #expect(
       outcome.notes == [
-        "1 entry of Tags/rename.yaml already named P1.5, which the mandate did not have (left by an interrupted rename?); they now refer to the renamed item"
+        "1 entry of Tags/rename/ already named P1.5, which the mandate did not have (left by an interrupted rename?); they now refer to the renamed item"
       ])
     let mandate = try #require(MandateCatalog.load(workspace).mandates.first)
     #expect(mandate.item(id: "P1.5") != nil)

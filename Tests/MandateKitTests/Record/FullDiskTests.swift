@@ -16,7 +16,7 @@ import Testing
     let mandate = try #require(MandateCatalog.load(scratch.workspace).mandates.first)
     let desk = DecisionDesk(workspace: scratch.workspace, mandate: mandate)
     _ = try desk.tag(event: "fc81e802", items: ["P1.1"], strength: .declaratory, stance: .supports, note: nil, by: "a")
-    let ledger = scratch.workspace.tagsDirectory.appendingPathComponent("kz-csto-2024.yaml")
+    let ledger = scratch.workspace.tagsDirectory.appendingPathComponent("kz-csto-2024/a.yaml")
     let before = try Data(contentsOf: ledger)
 
     let error = #expect(throws: RecordError.self) {
@@ -29,6 +29,7 @@ import Testing
         == "cannot write \(ledger.path): No space left on device; the record was left as it was")
     #expect(try Data(contentsOf: ledger) == before)
     #expect(strayTemporaries(scratch.workspace.tagsDirectory).isEmpty)
+    #expect(strayTemporaries(ledger.deletingLastPathComponent()).isEmpty)
 
     // With room again, the decision is recorded and the index follows.
     let outcome = try desk.tag(

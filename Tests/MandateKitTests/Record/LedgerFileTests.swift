@@ -25,37 +25,68 @@ import Testing
     let contents = ledger.read()
     #expect(contents.diagnostics.isEmpty, "\(contents.diagnostics.map(\.summary))")
     #expect(Set(contents.decisions.map(\.content)) == Set(Self.sample))
-    // Grouped by analyst (by name), each analyst's oldest first.
+    // A file per analyst, read in file name order, each analyst's oldest first.
     #expect(contents.decisions.map(\.by) == ["Analyst Name", "analyst", "analyst", "x"])
-    #expect(contents.decisions.map(\.line) == [7, 8, 9, 10])
+    #expect(contents.decisions.map(\.line) == [7, 7, 8, 7])
+    #expect(
+      contents.decisions.map(\.file) == [
+        "Tags/kz-csto-2024/analyst-name.yaml", "Tags/kz-csto-2024/analyst.yaml", "Tags/kz-csto-2024/analyst.yaml",
+        "Tags/kz-csto-2024/x.yaml",
+      ])
+    #expect(
+      contents.files == [
+        "Tags/kz-csto-2024.yaml", "Tags/kz-csto-2024/analyst-name.yaml", "Tags/kz-csto-2024/analyst.yaml",
+        "Tags/kz-csto-2024/x.yaml",
+      ])
+    #expect(contents.schema == 3)
   }
 
   @Test func appendingKeepsEveryLineAlreadyWritten() throws {
     let folder = try TemporaryDirectory()
     let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "m")
-    try ledger.append([Self.sample[0]])
-    let first = try String(contentsOf: ledger.url, encoding: .utf8)
+    let file = folder.url.appendingPathComponent(ledger.file(for: "analyst"))
     try ledger.append([Self.sample[1]])
-    let second = try String(contentsOf: ledger.url, encoding: .utf8)
+    let first = try String(contentsOf: file, encoding: .utf8)
+    try ledger.append([Self.sample[2]])
+    let second = try String(contentsOf: file, encoding: .utf8)
     #expect(second.hasPrefix(first))
+    #expect(second.count > first.count)
   }
 
   @Test func eachDecisionIsOneLine() throws {
     let folder = try TemporaryDirectory()
     let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "kz-csto-2024")
     try ledger.append([Self.sample[0], Self.sample[3]])
-    let text = try String(contentsOf: ledger.url, encoding: .utf8)
-    #expect(text.hasPrefix("# Decisions for mandate kz-csto-2024: one decision per line"))
+    func read(_ path: String) throws -> String {
+      try String(contentsOf: folder.url.appendingPathComponent(path), encoding: .utf8)
+    }
     #expect(
-      text.hasSuffix(
-        """
-        schema: 2
+      try read("Tags/kz-csto-2024/analyst-name.yaml") == """
+        # Decisions for mandate kz-csto-2024, one analyst's file: one decision per line, oldest first.
+        # Written by mandate (tag, untag, reject, status, resolve, rename, review); each analyst has a
+        # file of their own in this folder, so that analysts' branches merge without touching each other.
+        schema: 3
         mandate: kz-csto-2024
         decisions:
         - {at: 2024-04-12T10:00:00Z, by: "Analyst Name", kind: tag, event: fc81e8021f9d3c4e, item: P1.1, strength: material, stance: supports, fingerprint: 3a1f9b0c2d4e, note: "UN: \\"Otunbayeva\\" met — #1; yes"}
+
+        """)
+    #expect(
+      try read("Tags/kz-csto-2024/x.yaml").hasSuffix(
+        """
+        decisions:
         - {at: 2024-04-12T10:03:00Z, by: "x", kind: status, item: P1.1, status: in-progress, as_of: 2024-06-30, note: "yes"}
 
         """))
+    #expect(
+      try read("Tags/kz-csto-2024.yaml") == """
+        # The decisions for mandate kz-csto-2024 are in the folder kz-csto-2024/ beside this file, one
+        # file per analyst, one decision per line. This file holds none: it tells mandate, and older
+        # versions of it that read one file, that the ledger is that folder.
+        schema: 3
+        mandate: kz-csto-2024
+
+        """)
   }
 
   @Test(arguments: [
@@ -69,7 +100,7 @@ import Testing
     decision.note = note
     decision.by = note
     try ledger.append([decision])
-    let text = try String(contentsOf: ledger.url, encoding: .utf8)
+    let text = try String(contentsOf: folder.url.appendingPathComponent(ledger.file(for: note)), encoding: .utf8)
     #expect(text.split(separator: "\n").last?.hasPrefix("- {at: ") == true)
     #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count == 8)
     let read = ledger.read()
@@ -106,8 +137,10 @@ import Testing
     let note = try ledger.append([Self.sample[2]])
     #expect(note.migratedFrom == 1)
     let contents = ledger.read()
-    #expect(contents.schema == 2)
+    #expect(contents.schema == 3)
+    #expect(contents.files == ["Tags/m.yaml", "Tags/m/analyst.yaml"])
     #expect(contents.decisions.map(\.content) == [Self.sample[1], Self.sample[2]])
+    #expect(try String(contentsOf: ledger.url, encoding: .utf8) == LedgerPart.layoutText(mandateID: "m"))
     #expect(try ledger.migrate() == nil)
   }
 
@@ -120,7 +153,7 @@ import Testing
       throws: RecordError.writeFailed(
         path: "Tags/m.yaml",
         reason:
-          "it is in ledger schema 1 and has errors a migration to schema 2 would drop (Tags/m.yaml:4:9: `kind` in a ledger entry must be one of tag, untag, reject, status, rename, resolve, found `tagg`; did you mean `tag`?); fix them first"
+          "it is in ledger schema 1 and has errors a migration to schema 3 would drop (Tags/m.yaml:4:9: `kind` in a ledger entry must be one of tag, untag, reject, status, rename, resolve, found `tagg`; did you mean `tag`?); fix them first"
       )
     ) { try ledger.migrate() }
     #expect(try String(contentsOf: ledger.url, encoding: .utf8) == text)
@@ -129,13 +162,14 @@ import Testing
   @Test func removingTheLastEntriesKeepsEveryOtherByte() throws {
     let folder = try TemporaryDirectory()
     let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "m")
+    let file = folder.url.appendingPathComponent(ledger.file(for: "analyst"))
     try ledger.append([Self.sample[1]])
     // A hand-written comment and an entry `check` flags must survive an undo untouched.
-    let handEdited = try String(contentsOf: ledger.url, encoding: .utf8) + "# checked by hand\n- {kind: tagg}\n"
-    try handEdited.write(to: ledger.url, atomically: true, encoding: .utf8)
+    let handEdited = try String(contentsOf: file, encoding: .utf8) + "# checked by hand\n- {kind: tagg}\n"
+    try handEdited.write(to: file, atomically: true, encoding: .utf8)
     try ledger.append([Self.sample[2]])
     #expect(try ledger.removeLast([Self.sample[2]]))
-    #expect(try String(contentsOf: ledger.url, encoding: .utf8) == handEdited)
+    #expect(try String(contentsOf: file, encoding: .utf8) == handEdited)
   }
 
   @Test func removingRefusesWhenTheFileEndsOtherwise() throws {
@@ -143,11 +177,12 @@ import Testing
     let ledger = LedgerFile(workspace: Workspace(root: folder.url), mandateID: "m")
     #expect(try !ledger.removeLast([Self.sample[0]]))
     try ledger.append([Self.sample[1], Self.sample[2]])
-    let before = try Data(contentsOf: ledger.url)
+    let file = folder.url.appendingPathComponent(ledger.file(for: "analyst"))
+    let before = try Data(contentsOf: file)
     // Not the analyst's last entries, or not all of them: nothing is removed.
     #expect(try !ledger.removeLast([Self.sample[1]]))
     #expect(try !ledger.removeLast([Self.sample[2], Self.sample[1]]))
-    #expect(try Data(contentsOf: ledger.url) == before)
+    #expect(try Data(contentsOf: file) == before)
   }
 
   @Test func badEntriesAreReportedWithTheirPositionAndSkipped() {
@@ -217,9 +252,18 @@ import Testing
     let wrongMandate = LedgerParser(file: "Tags/m.yaml", mandateID: "m").parse(
       "schema: 1\nmandate: other\ndecisions:\n")
     #expect(wrongMandate.diagnostics.map(\.code) == ["ledger-mandate"])
-    let future = LedgerParser(file: "Tags/m.yaml", mandateID: "m").parse("schema: 3\nmandate: m\ndecisions:\n")
+    let future = LedgerParser(file: "Tags/m.yaml", mandateID: "m").parse("schema: 4\nmandate: m\ndecisions:\n")
     #expect(future.diagnostics.map(\.code) == ["unsupported-schema"])
-    #expect(future.unreadable?.message == "unsupported ledger schema 3; this version of mandate reads schemas 1 and 2")
+    #expect(future.unreadable?.message == "unsupported ledger schema 4; this version of mandate reads schemas 1 to 3")
+    let older = LedgerParser(file: "Tags/m/a.yaml", mandateID: "m", role: .analyst).parse(
+      "schema: 2\nmandate: m\ndecisions:\n")
+    #expect(
+      older.unreadable?.message
+        == "unsupported ledger schema 2 in an analyst's file; this version of mandate reads schema 3 there")
+    let elsewhere = LedgerParser(file: "Tags/m/a.yaml", mandateID: "m", role: .analyst).parse(
+      "schema: 3\nmandate: other\ndecisions:\n")
+    #expect(
+      elsewhere.diagnostics.map(\.message) == ["this ledger is for mandate `other`, but its folder says `m`"])
   }
 
   @Test func timestampsAreUTCToTheSecond() {

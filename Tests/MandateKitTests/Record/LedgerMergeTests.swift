@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct LedgerMergeTests {
   static let at = Timestamp.parse("2024-04-12T10:00:00Z")!
-  static let header = "schema: 2\nmandate: m\ndecisions:\n"
+  static let header = "schema: 3\nmandate: m\ndecisions:\n"
+  static let legacy = "schema: 2\nmandate: m\ndecisions:\n"
 
   static func line(_ by: String, _ item: String, minutes: Double = 0) -> String {
     LedgerLine.encode(
@@ -69,12 +70,55 @@ import Testing
         at: 2024-04-12T10:00:00Z
 
       """
-    let theirs = Self.header + Self.line("ann", "P1.1") + Self.line("ann", "P2.1", minutes: 1)
-    guard case .merged(let text, _, _) = LedgerMerge.merge(base: old, ours: old, theirs: theirs, mandateID: "m") else {
+    let theirs = Self.legacy + Self.line("ann", "P1.1") + Self.line("ann", "P2.1", minutes: 1)
+    guard
+      case .merged(let text, _, _) = LedgerMerge.merge(
+        base: old, ours: old, theirs: theirs, mandateID: "m", layout: true)
+    else {
       Issue.record("the merge should succeed")
       return
     }
-    #expect(text.contains("schema: 2\n"))
-    #expect(text.hasSuffix(Self.line("ann", "P1.1") + Self.line("ann", "P2.1", minutes: 1)))
+    #expect(
+      text
+        == LedgerPart.layoutText(mandateID: "m") + "decisions:\n" + Self.line("ann", "P1.1")
+        + Self.line("ann", "P2.1", minutes: 1))
+  }
+
+  /// A branch from before the analysts had files meets one after: what the old branch added
+  /// stays in the layout file (for the next write to move), whichever side it is on; what the
+  /// base held is in the analysts' files already.
+  @Test(arguments: [false, true])
+  func aBranchFromBeforeTheLayoutKeepsWhatItAdded(oldBranchIsOurs: Bool) {
+    let base = Self.legacy + Self.line("ann", "P1.1") + Self.line("ben", "P2.1")
+    let old = Self.legacy + Self.line("ann", "P1.1") + Self.line("ann", "P3.1", minutes: 1) + Self.line("ben", "P2.1")
+    let layout = LedgerPart.layoutText(mandateID: "m")
+    let (ours, theirs) = oldBranchIsOurs ? (old, layout) : (layout, old)
+    guard
+      case .merged(let text, _, _) = LedgerMerge.merge(
+        base: base, ours: ours, theirs: theirs, mandateID: "m", layout: true)
+    else {
+      Issue.record("the merge should succeed")
+      return
+    }
+    #expect(text == layout + "decisions:\n" + Self.line("ann", "P3.1", minutes: 1))
+    let same = LedgerMerge.merge(base: base, ours: layout, theirs: layout, mandateID: "m", layout: true)
+    #expect(same == .merged(text: layout, added: 0, removed: 0))
+  }
+
+  /// One analyst's first decisions on two branches: git merges two added files from an empty base.
+  @Test func twoBranchesThatEachAddedTheFileKeepBothSidesDecisions() {
+    let ours = Self.header + Self.line("ann", "P1.1")
+    let theirs = Self.header + Self.line("ann", "P2.1", minutes: 1)
+    #expect(
+      LedgerMerge.merge(base: "", ours: ours, theirs: theirs, mandateID: "m")
+        == .merged(text: ours + Self.line("ann", "P2.1", minutes: 1), added: 1, removed: 0))
+  }
+
+  @Test func gitsPathSaysWhichFileItIs() {
+    #expect(LedgerMerge.target(path: "Tags/kz-csto-2024.yaml")! == ("kz-csto-2024", true))
+    #expect(LedgerMerge.target(path: "Tags/kz-csto-2024/alice.yaml")! == ("kz-csto-2024", false))
+    #expect(LedgerMerge.target(path: "team/Tags/m/алия-сейткали.yaml")! == ("m", false))
+    #expect(LedgerMerge.target(path: "Tags/m/deeper/x.yaml") == nil)
+    #expect(LedgerMerge.target(path: "notes.yaml") == nil)
   }
 }

@@ -1,48 +1,49 @@
 /// The story a report opens with, in the same words for the text, Markdown and HTML reports:
 /// coverage now against the previous quarter, the new evidence, status changes and the items
-/// that need attention. Renderers lay it out; the numbers all come from the report.
-struct ReportSummary {
+/// that need attention. Renderers lay it out; the numbers all come from the report. The web
+/// workspace's overview tells the same story.
+public struct ReportSummary: Sendable {
   /// An item named in the summary, with what is worth knowing about it there.
-  struct Entry {
-    var item: String
-    var label: String
-    var detail: String
+  public struct Entry: Sendable {
+    public var item: String
+    public var label: String
+    public var detail: String
 
     /// "P1.1 UN cooperation (2 tags)"; without the label in long lists ("P1.1 (2 tags)").
-    var text: String { (label.isEmpty ? item : "\(item) \(label)") + (detail.isEmpty ? "" : " (\(detail))") }
+    public var text: String { (label.isEmpty ? item : "\(item) \(label)") + (detail.isEmpty ? "" : " (\(detail))") }
   }
 
   /// Lists longer than this name items by id alone: the tables below give their labels.
   static let labelledListLength = 6
 
   /// Items that show the same kinds of gap, named once for all of them.
-  struct Attention {
-    var kinds: [QuarterlyReport.GapKind]
+  public struct Attention: Sendable {
+    public var kinds: [QuarterlyReport.GapKind]
     /// "no news and no evidence for more than 90 days".
-    var title: String
-    var explanation: String
-    var entries: [Entry]
+    public var title: String
+    public var explanation: String
+    public var entries: [Entry]
   }
 
   /// "3 of 16 items (19%) have supporting evidence in 2024 Q2, up from 2 (13%) in 2024 Q1."
-  var coverage: String
+  public var coverage: String
   /// "5 of 16 items (31%) over the term to date." (empty for the term report)
-  var coverageToDate: String
+  public var coverageToDate: String
   /// "4 tags on 3 events of the quarter: 3 declaratory, 1 material." or "No tags on …".
-  var evidence: String
-  var evidenceEntries: [Entry]
-  var newlyCovered: [Entry]
-  var newlyUncovered: [Entry]
+  public var evidence: String
+  public var evidenceEntries: [Entry]
+  public var newlyCovered: [Entry]
+  public var newlyUncovered: [Entry]
   /// "2 status changes since 2024 Q1." or the standing assessments for the term.
-  var status: String
+  public var status: String
   /// The status changes, grouped by change ("not assessed → in progress"), items in mandate order.
-  var statusGroups: [(change: String, entries: [Entry])]
+  public var statusGroups: [(change: String, entries: [Entry])]
   /// Only the kinds some item shows, most urgent first.
-  var attention: [Attention]
+  public var attention: [Attention]
   /// "3 events placed in the quarter, 3 of them tagged; …".
-  var events: String
+  public var events: String
 
-  init(_ report: QuarterlyReport) {
+  public init(_ report: QuarterlyReport) {
     let items = report.priorities.flatMap(\.items)
     let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     func entry(_ id: String, _ detail: String = "") -> Entry {

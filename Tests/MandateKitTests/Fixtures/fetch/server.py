@@ -3,10 +3,12 @@
     python3 server.py LOG_FILE [PAGES]
 
 Binds a free port, prints it on the first line, and serves the routes below until its standard
-input closes (the test process ends), 120 seconds pass, or it has answered 5,000 requests.
+input closes (the test is over), 600 seconds pass, or it has answered 5,000 requests. (The time
+limit is only a safety net: a loaded machine running the whole suite in parallel can reach a
+test's requests minutes after its server started.)
 Each request is appended to LOG_FILE as a JSON line (path, User-Agent, validators, time).
 PAGES, when given, serves /bench/N.jsonl for N < PAGES (the fetch benchmark); the server then
-ignores its standard input and stops after 600 seconds or 5,000 + PAGES requests.
+ignores its standard input and stops after the same 600 seconds or 5,000 + PAGES requests.
 """
 import gzip
 import http.server
@@ -248,8 +250,7 @@ def main():
 
     if not PAGES:
         threading.Thread(target=watch_stdin, daemon=True).start()
-    limit = 600 if PAGES else 120
-    while not stop.is_set() and time.time() - STARTED < limit and REQUESTS[0] < 5000 + PAGES:
+    while not stop.is_set() and time.time() - STARTED < 600 and REQUESTS[0] < 5000 + PAGES:
         stop.wait(0.2)
     server.shutdown()
 
