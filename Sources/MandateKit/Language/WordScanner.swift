@@ -83,18 +83,9 @@ enum WordScanner {
           end = index
           continue
         }
-        var value: UInt32
-        var size: Int
-        switch byte {
-        case 0xC0...0xDF: (value, size) = (UInt32(byte & 0x1F), 2)
-        case 0xE0...0xEF: (value, size) = (UInt32(byte & 0x0F), 3)
-        case 0xF0...0xF7: (value, size) = (UInt32(byte & 0x07), 4)
-        default: (value, size) = (0xFFFD, 1)
-        }
-        if index + size > count { size = count - index }
-        for offset in 1..<max(size, 1) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        let (value, size) = UTF8Scalar.decode(bytes, at: index, count: count)
         let scalarStart = index
-        index += max(size, 1)
+        index += size
         if value >= 0xC0 && value < 0x250 {
           let folded = LatinFolding.table[Int(value - 0xC0)]
           if folded == LatinFolding.separator {
