@@ -59,7 +59,8 @@ struct RussianDatesTests {
       text: "Операция шла с января по март 2024 года.", start: "2024-01-01", end: "2024-03-31", precision: .month,
       span: "с января по март 2024 года"),
     .init(text: "Учение прошло в 2024 году.", start: "2024-01-01", precision: .year, span: "в 2024 году"),
-    .init(text: "Работа велась в течение 2024 года.", start: "2024-01-01", precision: .year, span: "в течение 2024 года"),
+    .init(
+      text: "Работа велась в течение 2024 года.", start: "2024-01-01", precision: .year, span: "в течение 2024 года"),
     .init(
       text: "Заседание состоялось 20 июня с.г. в Минске.", reference: "2024-07-02", start: "2024-06-20",
       span: "20 июня с.г."),
@@ -141,7 +142,9 @@ struct RussianDatesTests {
   /// года» under the rules English follows.
   @Test func aDatedItemIsReDatedOnlyByItsEventsDay() {
     let text = "Министры одобрили план совместных учений на 2025 год и вспомнили Договор, подписанный в 1992 году."
-    #expect(dating(text, published: "2024-05-31") == EventDating(start: day("2024-05-31"), precision: .day, basis: .published))
+    #expect(
+      dating(text, published: "2024-05-31") == EventDating(start: day("2024-05-31"), precision: .day, basis: .published)
+    )
     #expect(dating(text, published: nil) == EventDating(start: nil, precision: .none, basis: .none))
     let next = "В следующем году учения пройдут в Казахстане, в сентябре следующего года."
     #expect(dating(next, published: "2024-05-31").basis == .published)

@@ -51,7 +51,10 @@ import Testing
         "18:11 error invalid-language-key: `english` in `keywords` of item P1.1 is not a language tag; write a code such as `en` or `ru`"
       ]
     ),
-    ("language-twice.yaml", ["19:11 error duplicate-language: language `RU` is listed twice in `keywords` of item P1.1"]),
+    (
+      "language-twice.yaml",
+      ["19:11 error duplicate-language: language `RU` is listed twice in `keywords` of item P1.1"]
+    ),
     (
       "keyword-twice-in-a-language.yaml",
       ["19:31 error duplicate-keyword: keyword `прокси` is listed twice in the `ru` keywords of item P1.1"]

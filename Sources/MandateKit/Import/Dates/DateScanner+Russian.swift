@@ -88,7 +88,8 @@ extension DateScanner {
     let afterFirst = skipSpaces(first.end)
     if let dash = dashEnd(afterFirst), let second = russianMonthWord(at: skipSpaces(dash)) {
       (last, isRange) = (second, true)
-    } else if afterFirst > first.end, let to = russianTo(at: afterFirst), russianFrom(before: index, floor: floor) != nil,
+    } else if afterFirst > first.end, let to = russianTo(at: afterFirst),
+      russianFrom(before: index, floor: floor) != nil,
       let second = russianMonthWord(at: skipSpaces(to))
     {
       (last, isRange) = (second, true)

@@ -141,7 +141,8 @@ extension DateScanner {
   func mention(atDigits start: Int, runEnd: Int, floor: Int) -> Step {
     if runEnd - start == 4 {
       if let iso = isoDate(start, year: digitRun(start).value, end: runEnd) { return dayMention(iso, floor: floor) }
-      if let year = yearMention(start, end: runEnd, floor: floor) ?? russianYearMention(start, end: runEnd, floor: floor)
+      if let year = yearMention(start, end: runEnd, floor: floor)
+        ?? russianYearMention(start, end: runEnd, floor: floor)
       {
         return .found(year)
       }
