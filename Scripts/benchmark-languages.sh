@@ -7,9 +7,10 @@
 #
 # The base is exported with `git archive` into a scratch folder and built there (release), with its
 # own Priorities/. Each import runs into a fresh workspace, three times, alternating base and this
-# tree; suggest (all events, JSON) runs three times on each. Figures are wall-clock medians; the ratio
-# is this tree's to the base's. Environment as Scripts/benchmark.sh (MANDATE_BENCH_SHARED,
-# MANDATE_BENCH_DATA). Run it under `nice` on a shared machine.
+# tree; suggest (all events, JSON) runs five times on each, alternating too, because a shared
+# machine's load moves within a minute. Figures are wall-clock medians; the ratio is this tree's to
+# the base's. Environment as Scripts/benchmark.sh (MANDATE_BENCH_SHARED, MANDATE_BENCH_DATA). Run it
+# under `nice` on a shared machine.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${MANDATE_BENCH_SHARED:-$root/../shared/bench}"
@@ -58,18 +59,22 @@ for round in 1 2 3; do
     if [ "$round" = 3 ]; then workspaces[$side]=$ws; else rm -rf "$ws"; fi
   done
 done
-declare -A suggests
-for side in base ours; do
-  binary=$ours
-  [ "$side" = base ] && binary=$theirs
-  line=$("$bench" exec --label "suggest-$n-$side" --runs 3 -- "$binary" suggest --workspace "${workspaces[$side]}" --format json)
-  echo "$line"
-  suggests[$side]=$(echo "$line" | field seconds)
-  rm -rf "${workspaces[$side]}"
+declare -A suggests=([base]="" [ours]="")
+for round in 1 2 3 4 5; do
+  for side in base ours; do
+    binary=$ours
+    [ "$side" = base ] && binary=$theirs
+    line=$("$bench" exec --label "suggest-$n-$side" -- "$binary" suggest --workspace "${workspaces[$side]}" --format json)
+    echo "$line"
+    suggests[$side]+="$(echo "$line" | field seconds) "
+  done
 done
+rm -rf "${workspaces[base]}" "${workspaces[ours]}"
 # shellcheck disable=SC2086
 ib=$(median ${imports[base]}); io=$(median ${imports[ours]})
-python3 - "$n" "$ib" "$io" "${suggests[base]}" "${suggests[ours]}" <<'PY'
+# shellcheck disable=SC2086
+sb=$(median ${suggests[base]}); so=$(median ${suggests[ours]})
+python3 - "$n" "$ib" "$io" "$sb" "$so" <<'PY'
 import sys
 n, ib, io, sb, so = sys.argv[1], *map(float, sys.argv[2:])
 print(f"case languages-{n} import_base_s {ib:.2f} import_s {io:.2f} import_ratio {io/ib:.2f} "

@@ -12,7 +12,12 @@ extension ReportBuilder {
       guard let date = entry.event.date, let last = entry.event.lastDay else { continue }
       groups["\(entry.tag.item) \(entry.tag.stance.rawValue) \(date) \(last)", default: []].append(offset)
     }
-    let candidates = groups.keys.sorted().compactMap { groups[$0]!.count > 1 ? groups[$0] : nil }
+    var candidates = groups.keys.sorted().compactMap { groups[$0]!.count > 1 ? groups[$0] : nil }
+    guard !candidates.isEmpty else { return (placed, [:]) }
+    // Only groups in two languages or more can hold a link: one scan of the languages keeps the
+    // texts of monolingual records unread.
+    let languages = try primaryLanguages(of: Set(candidates.flatMap { $0.map { placed[$0].event.id } }))
+    candidates = candidates.filter { group in Set(group.compactMap { languages[placed[$0].event.id] }).count > 1 }
     guard !candidates.isEmpty else { return (placed, [:]) }
     let ids = Set(candidates.flatMap { $0.map { placed[$0].event.id } })
     let events = try ids.sorted().compactMap { try index.event(id: $0) }
@@ -33,5 +38,20 @@ extension ReportBuilder {
       }
     }
     return (placed.indices.filter { !dropped.contains($0) }.map { placed[$0] }, alsoReported)
+  }
+
+  /// The language (primary subtag) of each of the day-dated events `ids` that has one.
+  func primaryLanguages(of ids: Set<String>) throws -> [String: String] {
+    var languages: [String: String] = [:]
+    try index.read { db in
+      try RawRows.scan(db, sql: "SELECT id, language FROM event WHERE language IS NOT NULL AND precision = 'day'") {
+        row in
+        guard let id = row.string(0), ids.contains(id), let language = LanguageTag.primary(row.string(1)) else {
+          return
+        }
+        languages[id] = language
+      }
+    }
+    return languages
   }
 }

@@ -75,11 +75,34 @@ struct FeatureMatches: Sendable {
       return
     }
     guard !forms.contains(where: { $0.feature == number }) else { return }
-    let bytes = text.utf8
-    let start = bytes.index(bytes.startIndex, offsetBy: ranges[words.lowerBound].lowerBound)
-    let end = bytes.index(bytes.startIndex, offsetBy: ranges[words.upperBound - 1].upperBound)
-    let written = String(text[start..<end]).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    forms.append((number, written))
+    forms.append(
+      (number, Self.collapsed(text, ranges[words.lowerBound].lowerBound..<ranges[words.upperBound - 1].upperBound)))
+  }
+
+  /// The bytes `range` of `text` with each run of spaces, line breaks and no-break spaces read as
+  /// one space. On bytes, because every event notes the forms of its matches, and Unicode's
+  /// whitespace test per character showed in profiles of `suggest`.
+  static func collapsed(_ text: String, _ range: Range<Int>) -> String {
+    var text = text
+    return text.withUTF8 { bytes in
+      var out: [UInt8] = []
+      out.reserveCapacity(range.count)
+      var gap = false
+      var index = range.lowerBound
+      while index < range.upperBound {
+        let byte = bytes[index]
+        let width = byte == 0xC2 && index + 1 < range.upperBound && bytes[index + 1] == 0xA0 ? 2 : 1
+        if width == 2 || byte == 0x20 || (0x09...0x0D).contains(byte) {
+          gap = true
+        } else {
+          if gap, !out.isEmpty { out.append(0x20) }
+          gap = false
+          out.append(byte)
+        }
+        index += width
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
   }
 
   /// Calls `found` with each feature whose spelling starts at a word, with that word's index and

@@ -59,4 +59,12 @@ import Testing
     let terms = p11.features.map { features.features[$0.feature].term }
     #expect(terms.contains("UN") && !terms.contains("ООН"))
   }
+
+  /// A form is shown as the news wrote it, each run of spaces, line breaks and no-break spaces as one space.
+  @Test func formsCollapseTheirSpaces() {
+    let text = "учение  миротворческих\n\u{00A0}сил ОДКБ"
+    #expect(FeatureMatches.collapsed(text, 0..<text.utf8.count) == "учение миротворческих сил ОДКБ")
+    let start = "учение  ".utf8.count
+    #expect(FeatureMatches.collapsed(text, start..<(text.utf8.count - " ОДКБ".utf8.count)) == "миротворческих сил")
+  }
 }
