@@ -42,16 +42,21 @@ extension Suggester {
     let byItem = Dictionary(grouping: tagged, by: \.item)
     for item in mandate.items {
       guard let tags = byItem[item.id], tags.count >= 2 else { continue }
-      var counts: [Substring: Int] = [:]
+      var counts: [String: Int] = [:]
+      // Each stem with the first form it is written in (tags in event order), for the reason to show.
+      var forms: [String: String] = [:]
       for tag in tags {
         guard let text = texts[tag.event] else { continue }
-        let words = FeatureSet.telling(Tokens.words((text.title ?? "") + " " + text.text), common: common)
-        for word in Set(words) { counts[word, default: 0] += 1 }
+        let words = FeatureSet.telling(Tokens.tokens((text.title ?? "") + " " + text.text), common: common)
+        for word in words {
+          counts[word.stem, default: 0] += 1
+          if forms[word.stem] == nil { forms[word.stem] = word.form }
+        }
       }
       let needed = max(2, (tags.count + 1) / 2)
-      for (word, count) in counts.sorted(by: { $0.key < $1.key }) where count >= needed && word.count > 3 {
+      for (stem, count) in counts.sorted(by: { $0.key < $1.key }) where count >= needed && stem.count > 3 {
         features.learn(
-          String(word), item: item.id, weight: FeatureSet.learnedWeight * Double(count) / Double(tags.count))
+          forms[stem] ?? stem, item: item.id, weight: FeatureSet.learnedWeight * Double(count) / Double(tags.count))
       }
     }
   }
