@@ -29,10 +29,15 @@ let package = Package(
     // The system zlib (zlib1g-dev), for the gzip files that keep fetched bodies under Snapshots/.
     .systemLibrary(
       name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+    // Snowball's stemmers (libstemmer-dev; no pkg-config file): its header includes nothing else, so Swift
+    // imports it directly, without the small C target that libxml2's headers need.
+    .systemLibrary(
+      name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]),
     .target(
       name: "MandateKit",
       dependencies: [
         "CZlib",
+        "CStemmer",
         .product(name: "Yams", package: "Yams"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),

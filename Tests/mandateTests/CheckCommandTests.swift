@@ -35,6 +35,24 @@ import Testing
     #expect(result.stderr.hasSuffix("17 errors and 1 warning in 1 file\n"))
   }
 
+  /// Language tags and duplicates within a language, end to end: bad keys and repeated keywords fail the check.
+  @Test func languagesAreChecked() throws {
+    let fixtures = CLI.repositoryRoot.appendingPathComponent("Tests/MandateKitTests/Fixtures/priorities")
+    let bad = try CLI.run(["check", "language-key.yaml", "keyword-twice-in-a-language.yaml"], in: fixtures)
+    #expect(bad.status == 1)
+    #expect(
+      bad.stderr.contains(
+        "language-key.yaml:18:11: error: `english` in `keywords` of item P1.1 is not a language tag; "
+          + "write a code such as `en` or `ru`\n"))
+    #expect(
+      bad.stderr.contains(
+        "keyword-twice-in-a-language.yaml:19:31: error: keyword `прокси` is listed twice in the `ru` keywords of item P1.1\n"
+      ))
+    let good = try CLI.run(["check", "languages.yaml"], in: fixtures)
+    #expect(good.status == 0)
+    #expect(good.stderr.hasSuffix("no problems\n"))
+  }
+
   @Test func jsonListsEveryDiagnosticForEditors() throws {
     let fixtures = CLI.repositoryRoot.appendingPathComponent("Tests/MandateKitTests/Fixtures/priorities")
     let result = try CLI.run(["check", "--format", "json", "every-error.yaml", "valid.yaml"], in: fixtures)
@@ -59,7 +77,7 @@ import Testing
     #expect(result.status == 0)
     #expect(
       result.stderr.contains(
-        "Priorities/renamed.yaml:10:5: warning: mandate `kz-csto-2024` is stored in `renamed.yaml`")
+        "Priorities/renamed.yaml:13:5: warning: mandate `kz-csto-2024` is stored in `renamed.yaml`")
     )
   }
 

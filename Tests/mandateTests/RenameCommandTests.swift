@@ -80,7 +80,7 @@ import Testing
     let exists = try workspace.run("rename", "P2.3", "P2.1")
     #expect(exists.status == 1)
     #expect(
-      exists.stderr == "error: `P2.1` already exists (Priorities/kz-csto-2024.yaml:124:13); choose an unused id\n")
+      exists.stderr == "error: `P2.1` already exists (Priorities/kz-csto-2024.yaml:226:13); choose an unused id\n")
     try workspace.write("Priorities/kz-csto-2024.yaml", "schema: 1\n")
     let broken = try workspace.run("rename", "P2.3", "P2.9")
     #expect(broken.status == 1)

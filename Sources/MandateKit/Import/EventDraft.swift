@@ -23,13 +23,14 @@ struct EventDraft: Sendable {
 }
 
 extension EventDraft {
-  /// Reads the date (see `EventDating`) and computes the identity of `raw`.
+  /// Reads the date (see `EventDating`), the language and the identity of `raw`.
   ///
   /// A teaser saying "today" without a page date stays undated: never guessed.
   init(raw: RawItem, file: String?, sourceName: String?, seen: Day, fetched: FetchProvenance? = nil) {
     title = raw.title.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
     text = raw.body.trimmingWhitespace
-    language = raw.language
+    // The source's language when it names one, else the text's, when it can be told.
+    language = raw.language.flatMap(LanguageTag.normalize) ?? LanguageDetector.detect(title: title, text: text)
     truncated = raw.truncated
     source = EventSource(
       file: file, position: raw.position, url: raw.url.flatMap { $0.isEmpty ? nil : $0 }, role: raw.role,

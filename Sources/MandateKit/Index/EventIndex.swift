@@ -88,6 +88,8 @@ public final class EventIndex: @unchecked Sendable {
     var configuration = Configuration()
     configuration.busyMode = .timeout(30)
     configuration.prepareDatabase { db in
+      // Searches and the full-text table's writes tokenize with the project's stemmer.
+      db.add(tokenizer: SearchTokenizer.self)
       // The index is derived: losing the last transactions to a power cut costs a rebuild, not data.
       try db.execute(sql: "PRAGMA synchronous = OFF")
       try db.execute(sql: "PRAGMA temp_store = MEMORY")

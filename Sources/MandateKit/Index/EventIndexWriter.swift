@@ -46,11 +46,16 @@ enum EventIndexWriter {
       ftsInsert = try db.makeStatement(sql: "INSERT INTO event_fts(rowid, title, body) VALUES (?, ?, ?)")
     }
 
+    /// The event's language, or the one its text shows for events recorded before imports noted it.
+    static func language(of event: Event) -> String? {
+      event.language ?? LanguageDetector.detect(title: event.title, text: event.text)
+    }
+
     static func values(_ event: Event, keys: EventKeys, lineHash: UInt64) -> StatementArguments {
       [
         event.id, event.date?.description, event.dateEnd?.description, event.lastDay?.description,
         event.datePrecision.rawValue, event.dateBasis.rawValue, event.dateEvidence, EventRecord.partition(of: event),
-        event.title, event.text, event.language, EventLineEncoder.encode(sources: event.sources),
+        event.title, event.text, Self.language(of: event), EventLineEncoder.encode(sources: event.sources),
         EventLineEncoder.encode(strings: event.aliases), event.sources.count,
         keys.leadKey.map { Int64(bitPattern: $0) }, keys.urlKey.map { Int64(bitPattern: $0) },
         Int64(bitPattern: lineHash),
@@ -72,7 +77,7 @@ enum EventIndexWriter {
       row.bind(EventRecord.partition(of: event))
       row.bind(event.title)
       row.bind(event.text)
-      row.bind(event.language)
+      row.bind(Self.language(of: event))
       row.bind(sources ?? Array(EventLineEncoder.encode(sources: event.sources).utf8))
       row.bind(event.aliases.isEmpty ? "[]" : EventLineEncoder.encode(strings: event.aliases))
       row.bind(Int64(event.sources.count))

@@ -58,14 +58,20 @@ public struct Mandate: Sendable, Equatable, Codable {
     priorities.first { $0.items.contains { $0.id == itemID } }
   }
 
-  /// Every spelling that stands for `name` (itself included) when `name` is an alias or a variant.
+  /// Every spelling that stands for `name` (itself included) when `name` is an alias or a variant,
+  /// in every language.
   public func spellings(of name: String) -> [String] {
-    let key = name.lowercased()
+    let key = Self.spellingKey(name)
     for alias in aliases
-    where alias.name.lowercased() == key || alias.variants.contains(where: { $0.lowercased() == key }) {
+    where Self.spellingKey(alias.name) == key || alias.variants.contains(where: { Self.spellingKey($0) == key }) {
       return [alias.name] + alias.variants
     }
     return [name]
+  }
+
+  /// How spellings compare: case aside, «ё» as «е».
+  static func spellingKey(_ spelling: String) -> String {
+    spelling.lowercased().replacingOccurrences(of: "ё", with: "е")
   }
 }
 
@@ -82,86 +88,48 @@ public struct MandateSource: Sendable, Equatable, Codable {
   }
 }
 
-/// One name of a body, operation or exercise and its other spellings.
-public struct Alias: Sendable, Equatable, Codable {
-  public var name: String
-  public var variants: [String]
-  public var note: String?
-
-  public init(name: String, variants: [String], note: String? = nil) {
-    self.name = name
-    self.variants = variants
-    self.note = note
-  }
-}
-
 /// A declared priority of the term, such as "Countering illicit trafficking in narcotic drugs".
 public struct Priority: Sendable, Equatable, Codable {
   public var id: String
   public var title: String
+  /// The analyst's translations of `title`, by language tag (see `Item.translations`).
+  public var translations: [String: String]
   public var description: String?
   public var items: [Item]
   /// Where the priority's `id` stands in its file, so that `rename` can edit it in place.
   public var location: FileLocation?
 
   public init(
-    id: String, title: String, description: String? = nil, items: [Item], location: FileLocation? = nil
+    id: String, title: String, translations: [String: String] = [:], description: String? = nil, items: [Item],
+    location: FileLocation? = nil
   ) {
     self.id = id
     self.title = title
+    self.translations = translations
     self.description = description
     self.items = items
     self.location = location
   }
 
   private enum CodingKeys: String, CodingKey {
-    case id, title, description, items
-  }
-}
-
-/// A sub-item of a priority: the unit that news is tagged against and that gets a status.
-public struct Item: Sendable, Equatable, Codable {
-  public var id: String
-  /// The declared wording, verbatim from the source.
-  public var text: String
-  /// A few words that name the item in lists ("UN cooperation"); `shortLabel` falls back to the
-  /// first words of `text` when the mandate gives none.
-  public var label: String?
-  /// Terms and phrases that signal evidence in news.
-  public var keywords: [String]
-  public var due: Day?
-  /// What would count as done.
-  public var indicator: String?
-  /// Relative importance for weighted coverage; 1 when not given.
-  public var weight: Double
-  /// Where the item's `id` stands in its file, so that `rename` can edit it in place.
-  public var location: FileLocation?
-
-  public init(
-    id: String, text: String, label: String? = nil, keywords: [String] = [], due: Day? = nil,
-    indicator: String? = nil, weight: Double = 1, location: FileLocation? = nil
-  ) {
-    self.id = id
-    self.text = text
-    self.label = label
-    self.keywords = keywords
-    self.due = due
-    self.indicator = indicator
-    self.weight = weight
-    self.location = location
+    case id, title, translations, description, items
   }
 
-  private enum CodingKeys: String, CodingKey {
-    case id, text, label, keywords, due, indicator, weight
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    id = try container.decode(String.self, forKey: .id)
+    title = try container.decode(String.self, forKey: .title)
+    translations = try container.decodeIfPresent([String: String].self, forKey: .translations) ?? [:]
+    description = try container.decodeIfPresent(String.self, forKey: .description)
+    items = try container.decode([Item].self, forKey: .items)
   }
 
-  /// The longest label drawn from the text when the mandate gives none, in characters.
-  public static let derivedLabelLength = 32
-
-  /// What lists print beside the id: the `label`, else the first words of the text.
-  public var shortLabel: String { label ?? Event.firstWords(of: text, limit: Self.derivedLabelLength) }
-
-  /// A short digest of the declared wording; a tag remembers it so that `check` can flag tags
-  /// made against wording that has since changed.
-  public var fingerprint: String { Fingerprint.of(text: text) }
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(title, forKey: .title)
+    if !translations.isEmpty { try container.encode(translations, forKey: .translations) }
+    try container.encodeIfPresent(description, forKey: .description)
+    try container.encode(items, forKey: .items)
+  }
 }

@@ -2,11 +2,14 @@
 /// span the whole document (unique ids, dates within the term).
 struct MandateBuilder {
   let file: String
-  private(set) var diagnostics: [Diagnostic] = []
+  /// What was found wrong so far (the language readers in `MandateBuilder+Languages` add to it).
+  var diagnostics: [Diagnostic] = []
   /// Every priority and item id with where it was first defined, for duplicate detection.
   private var ids: [String: FileLocation] = [:]
   /// Every alias spelling, lower-cased, to the alias's name.
-  private var aliasNames: [String: String] = [:]
+  private(set) var aliasNames: [String: String] = [:]
+  /// The mandate's `language`, the language of plain lists of keywords and variants.
+  private(set) var mandateLanguage: String?
 
   init(file: String) { self.file = file }
 
@@ -51,6 +54,7 @@ struct MandateBuilder {
           "invalid-language", "`language` should be a language tag such as `en` or `ru`, found `\(language.value)`",
           at: language.location))
     }
+    mandateLanguage = language.flatMap { LanguageTag.normalize($0.value) }
     let aliases = readAliases(&top)
     var priorities: [Priority] = []
     if let nodes = top.list("priorities", required: true) {
@@ -138,13 +142,14 @@ struct MandateBuilder {
       }
       reader.rejectUnknownKeys(MandateLoader.aliasKeys)
       let name = reader.string("name", required: true)
-      let variants = reader.strings("variants") ?? []
+      let lists = languageLists(&reader, "variants") ?? []
       if reader.valueNode("variants") == nil { reader.missing("variants") }
       let note = reader.string("note", required: false)
       diagnostics += reader.diagnostics
       guard let name else { continue }
+      let variants = lists.flatMap(\.terms)
       for spelling in [(name.value, name.location)] + variants.map({ ($0.value, $0.location) }) {
-        let key = spelling.0.lowercased()
+        let key = Self.termKey(spelling.0)
         if let first = seen[key] {
           diagnostics.append(
             .error(
@@ -154,8 +159,12 @@ struct MandateBuilder {
           seen[key] = spelling.1
         }
       }
-      aliases.append(Alias(name: name.value, variants: variants.map(\.value), note: note?.value))
-      for spelling in [name.value] + variants.map(\.value) { aliasNames[spelling.lowercased()] = name.value }
+      aliases.append(
+        Alias(
+          name: name.value,
+          variantsByLanguage: lists.map { LanguageTerms(language: $0.language?.value, terms: $0.terms.map(\.value)) },
+          note: note?.value))
+      for spelling in [name.value] + variants.map(\.value) { aliasNames[Self.termKey(spelling)] = name.value }
     }
     return aliases
   }
@@ -178,6 +187,7 @@ struct MandateBuilder {
       register(id: id.value, at: id.location)
     }
     let title = reader.string("title", required: true)
+    let translations = translations(&reader)
     let description = reader.string("description", required: false)
     var items: [Item] = []
     if let nodes = reader.list("items", required: true) {
@@ -192,7 +202,8 @@ struct MandateBuilder {
     diagnostics += reader.diagnostics
     guard let id, let title else { return nil }
     return Priority(
-      id: id.value, title: title.value, description: description?.value, items: items, location: id.location)
+      id: id.value, title: title.value, translations: translations, description: description?.value, items: items,
+      location: id.location)
   }
 
   private mutating func readItem(_ node: YAMLNode, priorityID: String?, term: DayRange?) -> Item? {
@@ -228,32 +239,9 @@ struct MandateBuilder {
           "the label of \(name) has \(label.value.count) characters; lists read best with labels of at most \(Self.longestLabel)",
           at: label.location))
     }
-    let keywords = reader.strings("keywords") ?? []
-    var seenKeywords: [String: FileLocation] = [:]
-    var seenAliases: [String: (keyword: String, location: FileLocation)] = [:]
-    for keyword in keywords {
-      let key = keyword.value.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-      if let first = seenKeywords[key] {
-        diagnostics.append(
-          .error(
-            "duplicate-keyword", "keyword `\(keyword.value)` is listed twice in \(name)", at: keyword.location,
-            notes: [.init("first listed here", at: first)]))
-        continue
-      }
-      seenKeywords[key] = keyword.location
-      // Two spellings of one alias match the same news: the second adds nothing.
-      if let alias = aliasNames[key] {
-        if let first = seenAliases[alias] {
-          diagnostics.append(
-            .warning(
-              "redundant-keyword",
-              "keyword `\(keyword.value)` in \(name) is an alias of `\(first.keyword)` (both spell `\(alias)`); one of them is enough",
-              at: keyword.location, notes: [.init("`\(first.keyword)` is listed here", at: first.location)]))
-        } else {
-          seenAliases[alias] = (keyword.value, keyword.location)
-        }
-      }
-    }
+    let lists = languageLists(&reader, "keywords") ?? []
+    let keywords = lists.flatMap(\.terms)
+    checkKeywords(lists, item: name)
     if keywords.isEmpty && reader.valueNode("keywords") == nil, let id {
       diagnostics.append(
         .warning(
@@ -276,10 +264,12 @@ struct MandateBuilder {
           "`weight` of \(name) must be greater than 0, found \(PrioritiesRenderer.formatNumber(weight.value))",
           at: weight.location))
     }
+    let translations = translations(&reader)
     guard let id, let text else { return nil }
     return Item(
-      id: id.value, text: text.value, label: label?.value, keywords: keywords.map(\.value), due: due?.value,
-      indicator: indicator?.value, weight: weight?.value ?? 1, location: id.location)
+      id: id.value, text: text.value, translations: translations, label: label?.value,
+      keywordsByLanguage: lists.map { LanguageTerms(language: $0.language?.value, terms: $0.terms.map(\.value)) },
+      due: due?.value, indicator: indicator?.value, weight: weight?.value ?? 1, location: id.location)
   }
 
   private mutating func register(id: String, at location: FileLocation) {
@@ -289,50 +279,6 @@ struct MandateBuilder {
           "duplicate-id", "id `\(id)` is already used", at: location, notes: [.init("first defined here", at: first)]))
     } else {
       ids[id] = location
-    }
-  }
-}
-
-/// The shapes of ids.
-public enum Slug {
-  /// `kz-csto-2024`: lower-case letters and digits in dash-separated runs.
-  public static func isValid(_ text: String) -> Bool {
-    guard !text.isEmpty, text.count <= 64 else { return false }
-    return text.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { part in
-      !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-    }
-  }
-
-  /// `P2`: a letter, then letters, digits, `_` or `-`; no dots, since dots separate item levels.
-  public static func isPriorityID(_ text: String) -> Bool {
-    guard let first = text.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII, text.count <= 32 else {
-      return false
-    }
-    return text.unicodeScalars.allSatisfy {
-      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-")
-    }
-  }
-
-  /// `P2.3`: a priority id, then one or more dot-separated parts of letters and digits.
-  public static func isItemID(_ text: String) -> Bool {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count >= 2, isPriorityID(String(parts[0])) else { return false }
-    return parts.dropFirst().allSatisfy { part in
-      !part.isEmpty
-        && part.unicodeScalars.allSatisfy {
-          $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-")
-        }
-    }
-  }
-
-  /// `en`, `ru`, `kk-Cyrl`: a BCP 47 language tag, loosely.
-  public static func isLanguageTag(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-      return false
-    }
-    return parts.dropFirst().allSatisfy {
-      (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
   }
 }

@@ -14,8 +14,8 @@ public struct MandateLoader: Sendable {
   static let termKeys = ["start", "end"]
   static let sourceKeys = ["title", "url", "published"]
   static let aliasKeys = ["name", "variants", "note"]
-  static let priorityKeys = ["id", "title", "description", "items"]
-  static let itemKeys = ["id", "text", "label", "keywords", "due", "indicator", "weight"]
+  static let priorityKeys = ["id", "title", "translations", "description", "items"]
+  static let itemKeys = ["id", "text", "translations", "label", "keywords", "due", "indicator", "weight"]
 
   public init() {}
 

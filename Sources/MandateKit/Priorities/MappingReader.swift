@@ -44,6 +44,9 @@ struct MappingReader {
 
   func has(_ key: String) -> Bool { pairs[key] != nil }
 
+  /// The mapping's keys in the order they are written (each once).
+  var keys: [String] { order }
+
   func valueNode(_ key: String) -> YAMLNode? { pairs[key]?.value }
 
   func keyLocation(_ key: String) -> FileLocation? { pairs[key]?.key.location(in: file) }
@@ -131,13 +134,13 @@ struct MappingReader {
 
   /// A list of non-empty strings; a single string is not accepted, so that a forgotten dash does
   /// not silently become one keyword.
-  mutating func strings(_ key: String) -> [(value: String, location: FileLocation)]? {
+  mutating func strings(_ key: String, expected: String = "a list") -> [(value: String, location: FileLocation)]? {
     guard let node = pairs[key]?.value else { return nil }
     guard let items = node.sequence else {
       if case .scalar(let text, true) = node.value, isNull(text) { return [] }
       diagnostics.append(
         .error(
-          "wrong-type", "expected `\(key)` in \(context) to be a list, found \(node.kindDescription)",
+          "wrong-type", "expected `\(key)` in \(context) to be \(expected), found \(node.kindDescription)",
           at: node.location(in: file)))
       return nil
     }

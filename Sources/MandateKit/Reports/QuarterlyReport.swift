@@ -160,11 +160,14 @@ public struct QuarterlyReport: Sendable, Equatable, Codable {
     public var stance: Stance
     public var note: String?
     public var by: String
+    /// The same event reported in another language, tagged for the item too and counted once with
+    /// this one (`CrossLanguageLinker`); absent when there is none.
+    public var alsoReported: String?
 
     // `sourceUrl` so that the snake_case key `source_url` reads back (the decoder would look
     // for `sourceUrl`).
     enum CodingKeys: String, CodingKey {
-      case event, dateLabel, date, title, source, sourceURL = "sourceUrl", strength, stance, note, by
+      case event, dateLabel, date, title, source, sourceURL = "sourceUrl", strength, stance, note, by, alsoReported
     }
   }
 

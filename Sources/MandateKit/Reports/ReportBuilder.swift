@@ -114,7 +114,8 @@ public final class ReportBuilder {
     let state =
       options.recordedBy == nil ? fullState : try index.ledgerState(for: mandate, recordedBy: options.recordedBy)
     timer.mark("ledger state")
-    let placed = try placedTags(state, detailed: counted)
+    let allPlaced = try placedTags(state, detailed: counted)
+    let (placed, alsoReported) = try mergingLinkedReports(allPlaced)
     timer.mark("tags placed")
     let periodEvidence = placed.filter { $0.event.placed(in: counted) && asOf >= period.range.start }
     let toDateEvidence = placed.filter { $0.event.placed(in: toDate) }
@@ -171,6 +172,9 @@ public final class ReportBuilder {
         }
         var withDisputes = report
         withDisputes.disputed = disputedByItem[item.id]
+        for index in withDisputes.evidence.indices {
+          withDisputes.evidence[index].alsoReported = alsoReported["\(item.id) \(withDisputes.evidence[index].event)"]
+        }
         items.append(withDisputes)
       }
       priorityReports.append(
@@ -183,7 +187,9 @@ public final class ReportBuilder {
     }
     timer.mark("items")
     let allItems = priorityReports.flatMap(\.items)
-    let taggedInPeriod = Set(periodEvidence.map(\.event.id))
+    // Both reports of a linked event are tagged: neither is listed as untagged.
+    let taggedInPeriod = Set(
+      allPlaced.filter { $0.event.placed(in: counted) && asOf >= period.range.start }.map(\.event.id))
     let unplaced = try unplacedEvents()
     timer.mark("unplaced events")
     let counts = QuarterlyReport.Counts(

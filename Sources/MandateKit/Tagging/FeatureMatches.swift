@@ -6,32 +6,53 @@ struct FeatureMatches: Sendable {
   var length = 0
   /// Matches in the text, in order: feature and byte range.
   var spans: [(feature: Int, range: Range<Int>)] = []
+  /// For features found only in words other than their term's ("миротворческих сил" for
+  /// «миротворческие силы», an alias's other spelling), the first of them as the news wrote them.
+  var forms: [(feature: Int32, form: String)] = []
+  /// Features found at least once as their term is written: they name no other form.
+  private var literal: [Int32] = []
 
   var features: [Int] { counts.map { Int($0.feature) } }
+
+  /// The words the news used for `feature`, when it never wrote the term itself.
+  func form(of feature: Int) -> String? { forms.first { $0.feature == Int32(feature) }?.form }
 
   /// No matches (filled in by `StoredMatches`).
   init() {}
 
   /// Finds every spelling of every feature in `title` and `text`.
   init(title: String?, text: String, features: FeatureSet) {
-    if let title {
-      var words: [UInt64] = []
-      Tokens.scan(title) { hash, _ in words.append(hash) }
-      length += words.count
-      Self.scan(words, nil, features) { feature, _ in self.add(feature, title: true) }
-    }
     var words: [UInt64] = []
+    var surfaces: [UInt64] = []
     var ranges: [Range<Int>] = []
+    if let title {
+      Tokens.scan(title) { hash, surface, range in
+        words.append(hash)
+        surfaces.append(surface)
+        ranges.append(range)
+      }
+      length += words.count
+      Self.scan(words, features) { feature, start, count in
+        self.add(feature, title: true)
+        self.noteForm(feature, words: start..<(start + count), surfaces, ranges, in: title, features)
+      }
+      words.removeAll(keepingCapacity: true)
+      surfaces.removeAll(keepingCapacity: true)
+      ranges.removeAll(keepingCapacity: true)
+    }
     words.reserveCapacity(text.utf8.count / 6)
+    surfaces.reserveCapacity(text.utf8.count / 6)
     ranges.reserveCapacity(text.utf8.count / 6)
-    Tokens.scan(text) { hash, range in
+    Tokens.scan(text) { hash, surface, range in
       words.append(hash)
+      surfaces.append(surface)
       ranges.append(range)
     }
     length += words.count
-    Self.scan(words, ranges, features) { feature, range in
+    Self.scan(words, features) { feature, start, count in
       self.add(feature, title: false)
-      if let range { self.spans.append((feature, range)) }
+      self.spans.append((feature, ranges[start].lowerBound..<ranges[start + count - 1].upperBound))
+      self.noteForm(feature, words: start..<(start + count), surfaces, ranges, in: text, features)
     }
   }
 
@@ -43,9 +64,53 @@ struct FeatureMatches: Sendable {
     }
   }
 
-  private static func scan(
-    _ words: [UInt64], _ ranges: [Range<Int>]?, _ set: FeatureSet, _ found: (Int, Range<Int>?) -> Void
+  /// Keeps the words of a match when they are not the feature's term as written (the first such
+  /// match of each feature, the title's before the text's), unless the term itself is found too.
+  private mutating func noteForm(
+    _ feature: Int, words: Range<Int>, _ surfaces: [UInt64], _ ranges: [Range<Int>], in text: String,
+    _ set: FeatureSet
   ) {
+    let number = Int32(feature)
+    guard !literal.contains(number) else { return }
+    if surfaces[words].elementsEqual(set.features[feature].forms) {
+      literal.append(number)
+      forms.removeAll { $0.feature == number }
+      return
+    }
+    guard !forms.contains(where: { $0.feature == number }) else { return }
+    forms.append(
+      (number, Self.collapsed(text, ranges[words.lowerBound].lowerBound..<ranges[words.upperBound - 1].upperBound)))
+  }
+
+  /// The bytes `range` of `text` with each run of spaces, line breaks and no-break spaces read as
+  /// one space. On bytes, because every event notes the forms of its matches, and Unicode's
+  /// whitespace test per character showed in profiles of `suggest`.
+  static func collapsed(_ text: String, _ range: Range<Int>) -> String {
+    var text = text
+    return text.withUTF8 { bytes in
+      var out: [UInt8] = []
+      out.reserveCapacity(range.count)
+      var gap = false
+      var index = range.lowerBound
+      while index < range.upperBound {
+        let byte = bytes[index]
+        let width = byte == 0xC2 && index + 1 < range.upperBound && bytes[index + 1] == 0xA0 ? 2 : 1
+        if width == 2 || byte == 0x20 || (0x09...0x0D).contains(byte) {
+          gap = true
+        } else {
+          if gap, !out.isEmpty { out.append(0x20) }
+          gap = false
+          out.append(byte)
+        }
+        index += width
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+  }
+
+  /// Calls `found` with each feature whose spelling starts at a word, with that word's index and
+  /// the spelling's length in words.
+  private static func scan(_ words: [UInt64], _ set: FeatureSet, _ found: (Int, Int, Int) -> Void) {
     guard !words.isEmpty else { return }
     words.withUnsafeBufferPointer { words in
       set.candidates.withUnsafeBufferPointer { candidates in
@@ -71,7 +136,7 @@ struct FeatureMatches: Sendable {
               }
               if same {
                 matched.append(candidate.feature)
-                found(Int(candidate.feature), ranges.map { $0[start].lowerBound..<$0[start + length - 1].upperBound })
+                found(Int(candidate.feature), start, length)
               }
             }
           }

@@ -8,8 +8,11 @@ struct FeatureSet: Sendable {
   struct Feature: Sendable {
     var kind: Reason.Kind
     var term: String
-    /// Word-hash sequences of each spelling, with the spelling as written.
+    /// Word-hash sequences (stems) of each spelling, with the spelling as written.
     var spellings: [(hashes: [UInt64], text: String)]
+    /// The folded words of `term` as written (not stemmed): a match whose words differ is an
+    /// inflected form or another spelling, which its reason names.
+    var forms: [UInt64]
   }
 
   /// Base weights: a keyword says much more than a word of the item's text.
@@ -35,35 +38,49 @@ struct FeatureSet: Sendable {
   init(mandate: Mandate) {
     let common = Self.commonWords(mandate)
     for priority in mandate.priorities {
-      let priorityWords = Self.telling(Tokens.words(priority.title), common: common)
+      // The title's words, and those of its translations (for news in their languages).
+      let priorityWords = Self.telling(
+        ([priority.title] + priority.translations.sorted { $0.key < $1.key }.map(\.value)).flatMap(Tokens.tokens),
+        common: common)
       for item in priority.items {
         var itemFeatures: [(Int, Double)] = []
         var taken = Set<String>()
-        func add(_ kind: Reason.Kind, _ term: String, spellings: [String], weight: Double) {
-          let key = "\(kind.rawValue)|\(Tokens.words(term).joined(separator: " "))"
+        func add(_ kind: Reason.Kind, _ term: String, key: String, spellings: [String], weight: Double) {
           guard !taken.contains(key) else { return }
           taken.insert(key)
-          itemFeatures.append((feature(kind, term, spellings: spellings), weight))
+          itemFeatures.append((feature(kind, term, key: key, spellings: spellings), weight))
         }
+        // A keyword that is an alias spelling is that alias, in whichever language it is listed:
+        // "UN" and «ООН» in one item are one feature, not two counts of the same words.
         for keyword in item.keywords {
-          add(.keyword, keyword, spellings: mandate.spellings(of: keyword), weight: Self.keywordWeight)
+          let spellings = mandate.spellings(of: keyword)
+          let key = spellings.count > 1 ? "alias|\(spellings[0].lowercased())" : Self.stemKey(keyword)
+          add(.keyword, keyword, key: "keyword|" + key, spellings: spellings, weight: Self.keywordWeight)
         }
         // A word that is a keyword on its own is not counted again as an item word; words of
         // longer keywords still count alone ("deployment" from "operational deployment").
         let singleKeywords = Set(
-          item.keywords.flatMap { mandate.spellings(of: $0) }.map(Tokens.words).filter { $0.count == 1 }.map { $0[0] })
-        let itemWords = Self.telling(Tokens.words(item.text), common: common)
-        for word in itemWords where !singleKeywords.contains(word) {
-          add(.itemWord, String(word), spellings: [String(word)], weight: Self.itemWordWeight)
+          item.keywords.flatMap { mandate.spellings(of: $0) }.map(Tokens.words).filter { $0.count == 1 }
+            .map { String($0[0]) })
+        let texts = [item.text] + item.translations.sorted { $0.key < $1.key }.map(\.value)
+        let itemWords = Self.telling(texts.flatMap(Tokens.tokens), common: common)
+        let itemStems = Set(itemWords.map(\.stem))
+        for word in itemWords where !singleKeywords.contains(word.stem) {
+          add(.itemWord, word.form, key: "item|" + word.stem, spellings: [word.form], weight: Self.itemWordWeight)
         }
-        for word in priorityWords where !singleKeywords.contains(word) && !itemWords.contains(word) {
-          add(.priorityWord, String(word), spellings: [String(word)], weight: Self.priorityWordWeight)
+        for word in priorityWords where !singleKeywords.contains(word.stem) && !itemStems.contains(word.stem) {
+          add(
+            .priorityWord, word.form, key: "priority|" + word.stem, spellings: [word.form],
+            weight: Self.priorityWordWeight)
         }
         weights.append((item.id, itemFeatures))
       }
     }
     compile()
   }
+
+  /// A phrase's stems, which decide whether two phrases are one feature.
+  static func stemKey(_ phrase: String) -> String { Tokens.words(phrase).joined(separator: " ") }
 
   /// Builds the scanning table and the feature → items lists; called after every change.
   mutating func compile() {
@@ -100,11 +117,10 @@ struct FeatureSet: Sendable {
     compile()
   }
 
-  private mutating func feature(_ kind: Reason.Kind, _ term: String, spellings: [String]) -> Int {
-    let key = "\(kind.rawValue)|\(term.lowercased())"
+  private mutating func feature(_ kind: Reason.Kind, _ term: String, key: String, spellings: [String]) -> Int {
     if let number = numbers[key] { return number }
     let encoded = spellings.map { (hashes: Tokens.hashes($0), text: $0) }.filter { !$0.hashes.isEmpty }
-    features.append(Feature(kind: kind, term: term, spellings: encoded))
+    features.append(Feature(kind: kind, term: term, spellings: encoded, forms: Tokens.surfaceHashes(term)))
     let number = features.count - 1
     numbers[key] = number
     for (index, spelling) in encoded.enumerated() { starts[spelling.hashes[0], default: []].append((number, index)) }
@@ -112,28 +128,30 @@ struct FeatureSet: Sendable {
   }
 
   /// Words that say something: not function words, not numbers, not single letters, and not
-  /// words most of the mandate's items share ("CSTO", "member", "states").
-  static func telling(_ words: [Substring], common: Set<Substring>) -> [Substring] {
-    var seen = Set<Substring>()
+  /// words most of the mandate's items share ("CSTO", "member", "states"); each stem once, with
+  /// the first form it is written in.
+  static func telling(_ words: [Tokens.Token], common: Set<String>) -> [Tokens.Token] {
+    var seen = Set<String>()
     return words.filter { word in
-      guard word.count > 2, !Tokens.stopwords.contains(word), !common.contains(word), !word.allSatisfy(\.isNumber),
-        !seen.contains(word)
+      guard word.stem.count > 2, !Tokens.stopwords.contains(word.stem), !common.contains(word.stem),
+        !word.stem.allSatisfy(\.isNumber), !seen.contains(word.stem)
       else { return false }
-      seen.insert(word)
+      seen.insert(word.stem)
       return true
     }
   }
 
   /// Words that every news item about this mandate carries: the words of the organisation's and
   /// the holder's names ("Collective Security Treaty Organization", "CSTO"), and words used by
-  /// at least a quarter of the items (and by more than two).
-  static func commonWords(_ mandate: Mandate) -> Set<Substring> {
-    var counts: [Substring: Int] = [:]
+  /// at least a quarter of the items, in their text or its translations (and by more than two). Stems.
+  static func commonWords(_ mandate: Mandate) -> Set<String> {
+    var counts: [String: Int] = [:]
     for item in mandate.items {
-      for word in Set(Tokens.words(item.text)) { counts[word, default: 0] += 1 }
+      let texts = [item.text] + item.translations.values
+      for word in Set(texts.flatMap(Tokens.words)) { counts[String(word), default: 0] += 1 }
     }
     let threshold = max(3, mandate.items.count / 4)
-    let names = Tokens.words(mandate.organisation) + Tokens.words(mandate.holder)
+    let names = (Tokens.words(mandate.organisation) + Tokens.words(mandate.holder)).map(String.init)
     return Set(counts.filter { $0.value >= threshold }.keys).union(names)
   }
 }

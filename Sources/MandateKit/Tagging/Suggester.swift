@@ -280,7 +280,8 @@ public final class Suggester {
       var reasons = contributions.filter { $0.item == item }.map { entry in
         let definition = features.features[entry.feature]
         let reason = Reason(
-          kind: definition.kind, term: definition.term, matched: nil, field: entry.title > 0 ? "title" : "text",
+          kind: definition.kind, term: definition.term, matched: matches.form(of: entry.feature),
+          field: entry.title > 0 ? "title" : "text",
           count: Int(entry.title + entry.text), weight: (entry.weight * 1000).rounded() / 1000,
           contribution: (entry.contribution * 1000).rounded() / 1000)
         return (reason: reason, feature: entry.feature, contribution: entry.contribution)

@@ -42,6 +42,17 @@ public struct SuggestionEvaluation: Sendable, Equatable {
     self.misses = misses
   }
 
+  /// Suggestions for the labelled events of `index` (their first three candidates, from an empty
+  /// ledger), measured against `labels`.
+  public static func measure(mandate: Mandate, index: EventIndex, labels: [String: [String]]) throws
+    -> SuggestionEvaluation
+  {
+    let suggester = try Suggester(mandate: mandate, index: index, state: LedgerState([]))
+    var byEvent: [String: [Candidate]] = [:]
+    try suggester.suggest(SuggestionQuery(top: 3, events: Array(labels.keys))) { byEvent[$0.event.id] = $0.candidates }
+    return SuggestionEvaluation(labels: labels, suggestions: byEvent)
+  }
+
   /// Reads a labels file: `events:` mapping event ids to lists of item ids.
   public static func labels(from url: URL) throws -> [String: [String]] {
     let text = try String(contentsOf: url, encoding: .utf8)

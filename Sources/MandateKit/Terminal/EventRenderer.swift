@@ -23,6 +23,15 @@ public enum EventRenderer {
     public var aliases: [String]
     public var snippet: String?
     public var rank: Double?
+    /// The same event reported in another language (`show` only).
+    public var linked: Linked?
+
+    /// Another language's report of the same event.
+    public struct Linked: Codable, Equatable, Sendable {
+      public var id: String
+      public var language: String?
+      public var headline: String
+    }
 
     public init(_ event: Event, hit: SearchHit? = nil) {
       id = event.id
@@ -43,7 +52,7 @@ public enum EventRenderer {
 
     private enum CodingKeys: String, CodingKey {
       case id, date, date_end, date_precision, date_basis, date_evidence, title, headline, text, language, sources
-      case aliases, snippet, rank
+      case aliases, snippet, rank, linked
     }
 
     /// Dates, the title and the evidence are always present, `null` when unknown, so that scripts
@@ -64,6 +73,7 @@ public enum EventRenderer {
       try container.encode(aliases, forKey: .aliases)
       try container.encodeIfPresent(snippet, forKey: .snippet)
       try container.encodeIfPresent(rank, forKey: .rank)
+      try container.encodeIfPresent(linked, forKey: .linked)
     }
   }
 
@@ -131,8 +141,15 @@ public enum EventRenderer {
   }
 
   /// One event in full: date and its evidence, sources, aliases and the text.
-  public static func detail(_ event: Event, format: Format, width: Int, style: TerminalStyle) throws -> String {
-    if format == .json { return try JSON.encode(JSONEvent(event)) + "\n" }
+  /// One event in full; `linked` is the same event reported in another language (see `CrossLanguageLinker`).
+  public static func detail(
+    _ event: Event, linked: Event? = nil, format: Format, width: Int, style: TerminalStyle
+  ) throws -> String {
+    if format == .json {
+      var json = JSONEvent(event)
+      json.linked = linked.map { JSONEvent.Linked(id: $0.id, language: $0.language, headline: $0.headline) }
+      return try JSON.encode(json) + "\n"
+    }
     var out = style.apply(.bold, "event \(event.id)") + "\n"
     if !event.aliases.isEmpty { out += "also known as: \(event.aliases.joined(separator: ", "))\n" }
     var dateLine = "date: \(event.dateLabel)"
@@ -145,6 +162,10 @@ public enum EventRenderer {
     }
     out += dateLine + "\n"
     if let language = event.language { out += "language: \(language)\n" }
+    if let linked {
+      out +=
+        "also reported in \(linked.language ?? "another language"): \(linked.id.prefix(8)) \(oneLine(linked.headline))\n"
+    }
     out += "sources (\(event.sources.count)):\n"
     for source in event.sources {
       var place = source.file.map { "\($0)\(source.position.map { ":\($0)" } ?? "")" } ?? ""

@@ -44,7 +44,10 @@ public enum PrioritiesRenderer {
           TextWrap.block(item.text, width: width, firstPrefix: indent + style.apply(.cyan, label), indent: hanging)
           + "\n"
         var facts = item.label.map { ["label “\($0)”"] } ?? []
-        facts.append(plural(item.keywords.count, "keyword", "keywords"))
+        facts.append(plural(item.keywords.count, "keyword", "keywords") + languageCounts(item.keywordsByLanguage))
+        if !item.translations.isEmpty {
+          facts.append("translated: " + item.translations.keys.sorted().joined(separator: ", "))
+        }
         if let due = item.due { facts.append("due \(due)") }
         if item.weight != 1 { facts.append("weight \(formatNumber(item.weight))") }
         for line in TextWrap.lines(facts.joined(separator: " · "), width: width - hanging.count) {
@@ -75,10 +78,14 @@ public enum PrioritiesRenderer {
         if item.due != nil || !item.keywords.isEmpty {
           var facts: [String] = []
           if let due = item.due { facts.append("due \(due)") }
-          if !item.keywords.isEmpty {
-            facts.append("keywords: " + item.keywords.map { Markdown.escape($0) }.joined(separator: ", "))
+          for list in item.keywordsByLanguage where !list.terms.isEmpty {
+            let name = list.language.map { "keywords (\($0))" } ?? "keywords"
+            facts.append("\(name): " + list.terms.map { Markdown.escape($0) }.joined(separator: ", "))
           }
           out += "  \n  _\(facts.joined(separator: "; "))_"
+        }
+        for (language, text) in item.translations.sorted(by: { $0.key < $1.key }) {
+          out += "  \n  translation (\(language), the analyst's): \(Markdown.escape(text))"
         }
         out += "\n"
       }
@@ -87,6 +94,12 @@ public enum PrioritiesRenderer {
   }
 
   static func plural(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
+
+  /// " (en 10, ru 11)" when the lists name their languages, else nothing.
+  static func languageCounts(_ lists: [LanguageTerms]) -> String {
+    guard lists.namesLanguages else { return "" }
+    return " (" + lists.map { "\($0.language ?? "?") \($0.terms.count)" }.joined(separator: ", ") + ")"
+  }
 
   static func formatNumber(_ value: Double) -> String {
     value == value.rounded() ? String(Int(value)) : String(value)

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// JSON is an array with one compact object per line: `event`, `date`, `date_precision`,
 /// `title`, `headline`, `snippet` (matches in `**`), `candidates` (ranked: `item`, `score`,
-/// `reasons`: `kind`, `term`, `field`, `count`, `weight`, `contribution`).
+/// `reasons`: `kind`, `term`, `matched` (the form found, when the news wrote the term otherwise),
+/// `field`, `count`, `weight`, `contribution`).
 public struct SuggestionRenderer {
   public enum Format: String, CaseIterable, Sendable {
     case text, json
@@ -103,6 +104,10 @@ public struct SuggestionRenderer {
         string(reason.kind.rawValue)
         key("term")
         string(reason.term)
+        if let matched = reason.matched {
+          key("matched")
+          string(matched)
+        }
         key("field")
         string(reason.field)
         key("count")
@@ -164,10 +169,14 @@ public struct SuggestionRenderer {
     return head + "\n" + TextWrap.block(reasons(candidate.reasons), width: width, firstPrefix: indent, indent: indent)
   }
 
-  /// "keyword “UNRCCA” ×1 in text (+3.41), item word “peacekeeping” ×2 in title (+1.20)".
+  /// "keyword “UNRCCA” ×1 in text (+3.41), keyword “миротворческие силы” as “миротворческих сил” ×2 in
+  /// title (+4.10), item word “peacekeeping” ×2 in title (+1.20)": the form found is named when the
+  /// news wrote the term otherwise (inflected, or another spelling of an alias).
   public static func reasons(_ reasons: [Reason], limit: Int = Candidate.listedReasons) -> String {
     var parts = reasons.prefix(limit).map { reason in
-      "\(reason.kind.rawValue.replacingOccurrences(of: "-", with: " ")) “\(reason.term)” ×\(reason.count) in \(reason.field) (+\(String(format: "%.2f", reason.contribution)))"
+      let form = reason.matched.map { " as “\($0)”" } ?? ""
+      return
+        "\(reason.kind.rawValue.replacingOccurrences(of: "-", with: " ")) “\(reason.term)”\(form) ×\(reason.count) in \(reason.field) (+\(String(format: "%.2f", reason.contribution)))"
     }
     if reasons.count > limit { parts.append("\(reasons.count - limit) more") }
     return parts.joined(separator: ", ")

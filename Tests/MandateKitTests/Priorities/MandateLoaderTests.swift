@@ -49,7 +49,7 @@ import Testing
         "19:14 error due-outside-term: `due` 2025-06-01 of item P1.1 lies outside the term 2024-12-31 to 2024-01-01",
         "20:13 error item-id-prefix: item id `P2.1` does not extend its priority's id `P1` (expected `P1.<n>`)",
         "21:15 error empty-text: `text` in item P2.1 is empty",
-        "22:19 error wrong-type: expected `keywords` in item P2.1 to be a list, found a string",
+        "22:19 error wrong-type: expected `keywords` in item P2.1 to be a list, or a mapping of language tags to lists, found a string",
         "23:13 error duplicate-id: id `P1.1` is already used",
         "23:13 warning no-keywords: item P1.1 has no keywords; suggestions will rely on its text alone",
         "25:9 error unknown-key: unknown key `keyword` in item P1.1; did you mean `keywords`?",

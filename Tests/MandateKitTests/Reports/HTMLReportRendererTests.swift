@@ -14,7 +14,7 @@ import Testing
       event: "e1", dateLabel: "2024-04-08", title: "T", hasLink: true, href: "https://x", source: "s",
       strength: "material", stance: "supports", contradicts: false, hasNote: true, note: "n", by: "a")
     let fields = Mirror(reflecting: evidence).children.compactMap { child in child.label.map { ($0, child.value) } }
-    #expect(fields.count == 12)
+    #expect(fields.count == 14)
     for (label, value) in fields {
       #expect(
         evidence.child(named: label).map { String(describing: $0) } == String(describing: value),

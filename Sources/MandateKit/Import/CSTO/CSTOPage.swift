@@ -16,7 +16,7 @@ public struct PageItem: Equatable, Sendable {
   public var body: String
   /// The publication date printed after the repeated title (main article only).
   public var pageDate: Day?
-  /// The text after "Photo: " when the article ends with a photo credit.
+  /// The text after "Photo: " (or «Фото: ») when the article ends with a photo credit.
   public var photoCredit: String?
   /// 1-based line where the item starts in the page text (the title line for the main article).
   public var line: Int
@@ -40,13 +40,17 @@ public struct CSTOPage: Equatable, Sendable {
   public var main: PageItem?
   /// What the page lacks (its footer, its main article, the end of a teaser), each at its line.
   public var warnings: [PageWarning]
+  /// The language of the site the page comes from ("en", "ru"), told by its footer; nil when the
+  /// page has none.
+  public var language: String?
   /// Every item in page order (teasers, then main).
   public var items: [PageItem] { teasers + (main.map { [$0] } ?? []) }
 
-  public init(teasers: [PageItem], main: PageItem?, warnings: [PageWarning] = []) {
+  public init(teasers: [PageItem], main: PageItem?, warnings: [PageWarning] = [], language: String? = nil) {
     self.teasers = teasers
     self.main = main
     self.warnings = warnings
+    self.language = language
   }
 }
 

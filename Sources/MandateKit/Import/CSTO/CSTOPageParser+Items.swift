@@ -104,11 +104,14 @@ extension CSTOPageParser {
     return isWhitespace(gap)
   }
 
-  /// The credit when `paragraph` is "Photo: …" (any case); nil otherwise or when nothing follows the colon.
+  /// The credit when `paragraph` is "Photo: …" or «Фото: …» (any case); nil otherwise or when nothing
+  /// follows the colon.
   static func photoCredit(in paragraph: String) -> String? {
-    guard paragraph.prefix(6).lowercased() == "photo:" else { return nil }
-    let credit = trimmed(Substring(paragraph.unicodeScalars.dropFirst(6)))
-    return credit.isEmpty ? nil : String(credit)
+    for label in ["photo:", "фото:"] where paragraph.prefix(label.count).lowercased() == label {
+      let credit = trimmed(Substring(paragraph.unicodeScalars.dropFirst(label.unicodeScalars.count)))
+      return credit.isEmpty ? nil : String(credit)
+    }
+    return nil
   }
 
   /// Whether text ends like a finished sentence: with . ! ? … or with a closing quote or bracket.

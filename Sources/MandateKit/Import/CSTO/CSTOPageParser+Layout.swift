@@ -9,18 +9,19 @@ extension CSTOPageParser {
     var date: Day?
   }
 
-  /// The footer lines as a person reads them, for messages.
-  static let footerText = "'Go back / Back to the section / Back to the all news'"
-
   /// Reads a page from its blocks; `lastLine` is the source's last line, where a page cut short ends.
   ///
-  /// The blocks after the last footer ("Go back", "Back to the section", "Back to the all news") are not
-  /// part of the page. Without a footer the text is a page when it holds a title repeated with its date,
-  /// or a teaser column (blocks that start new items).
+  /// The blocks after the last footer ("Go back", "Back to the section", "Back to the all news", or the
+  /// Russian site's «Вернуться назад», «Вернуться в раздел», «Вернуться ко всем новостям») are not part
+  /// of the page. Without a footer the text is a page when it holds a title repeated with its date, or a
+  /// teaser column (blocks that start new items); messages then name the footer of the language the page
+  /// is written in.
   public static func parse(blocks: [CSTOPageBlock], lastLine: Int) throws(PageParseError) -> CSTOPage {
     guard !blocks.isEmpty else { throw PageParseError(message: "empty text: the page has no content", line: 1) }
     var warnings: [PageWarning] = []
-    let (content, footerLine, after) = splitFooter(blocks)
+    let (content, footerLine, after, found) = splitFooter(blocks)
+    let siteFooter = found ?? SiteFooter.guess(content)
+    let footerText = siteFooter.text
     if let footerLine {
       guard !content.isEmpty else {
         throw PageParseError(message: "no main article: the page has nothing before the footer", line: footerLine)
@@ -58,7 +59,7 @@ extension CSTOPageParser {
               + "the last teaser): \(kept)",
             line: content[content.count - 1].line))
       }
-      return CSTOPage(teasers: teasers, main: nil, warnings: warnings)
+      return CSTOPage(teasers: teasers, main: nil, warnings: warnings, language: found?.language)
     }
     let titleBlock = content[layout.title]
     let title = titleBlock.lines.joined(separator: " ")
@@ -80,7 +81,7 @@ extension CSTOPageParser {
           line: cutShort ? lastLine : titleBlock.line)
       }
       warnings.append(PageWarning(message: "\(missing): \(kept)", line: cutShort ? lastLine : titleBlock.line))
-      return CSTOPage(teasers: teasers, main: nil, warnings: warnings)
+      return CSTOPage(teasers: teasers, main: nil, warnings: warnings, language: found?.language)
     }
     let text = body.joined(separator: "\n\n")
     if cutShort {
@@ -92,12 +93,26 @@ extension CSTOPageParser {
     let main = PageItem(
       role: .main, title: title, body: text, pageDate: layout.date, photoCredit: credit, line: titleBlock.line,
       position: teasers.count, truncated: cutShort && !endsComplete(text))
-    return CSTOPage(teasers: teasers, main: main, warnings: warnings)
+    return CSTOPage(teasers: teasers, main: main, warnings: warnings, language: found?.language)
   }
 
-  /// The blocks before the last footer, the line of its "Go back", and the line where text after it
-  /// starts; all blocks and nil when there is no footer.
-  static func splitFooter(_ blocks: [CSTOPageBlock]) -> (content: [CSTOPageBlock], footer: Int?, after: Int?) {
+  /// The blocks before the last footer of either language, the line of its first link, the line where
+  /// text after it starts, and the footer; all blocks and nil when there is no footer.
+  static func splitFooter(
+    _ blocks: [CSTOPageBlock]
+  ) -> (content: [CSTOPageBlock], footer: Int?, after: Int?, found: SiteFooter?) {
+    for siteFooter in SiteFooter.all {
+      let (content, line, after) = splitFooter(blocks, siteFooter.lines)
+      if line != nil { return (content, line, after, siteFooter) }
+    }
+    return (blocks, nil, nil, nil)
+  }
+
+  /// The blocks before the last occurrence of the lines `footer`, its first line, and the line where
+  /// text after it starts; all blocks and nil when it is not there.
+  static func splitFooter(
+    _ blocks: [CSTOPageBlock], _ footer: [String]
+  ) -> (content: [CSTOPageBlock], footer: Int?, after: Int?) {
     // Each line of the page, from the end, as (block, line in block), until a footer is found.
     var matched: [(block: Int, line: Int)] = []
     var blockIndex = blocks.count

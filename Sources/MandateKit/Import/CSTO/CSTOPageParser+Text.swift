@@ -3,9 +3,6 @@
 // and they touch every byte of a page a bounded number of times so parsing stays linear.
 
 extension CSTOPageParser {
-  /// The footer lines, lowercased with whitespace collapsed, as `isFooterLine` compares them.
-  static let footer = ["go back", "back to the section", "back to the all news"]
-
   // MARK: Lines
 
   /// Splits `text` at LF, CRLF and lone CR, trimming whitespace around every line.

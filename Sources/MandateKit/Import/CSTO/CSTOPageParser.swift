@@ -1,4 +1,4 @@
-/// Reads pages of the CSTO's English website saved as plain text.
+/// Reads pages of the CSTO's English and Russian websites saved as plain text.
 ///
 /// The saved text has no markup, so the parser recovers the layout (teaser column, title, date, body,
 /// footer) from blank lines and from the title being printed twice, the second time with its date. The
@@ -13,13 +13,16 @@
 /// characters are ordinary text to this parser (it never interprets them); only line breaks are
 /// normalised, whitespace at the ends of lines is trimmed and a leading byte-order mark is dropped.
 public enum CSTOPageParser {
-  /// Whether `text` looks like a saved page: it ends with the site's footer ("Go back", "Back to the
-  /// section", "Back to the all news"), or, cut short, holds a title repeated with its dd.mm.yyyy date.
+  /// Whether `text` looks like a saved page: it ends with the site's footer in English ("Go back",
+  /// "Back to the section", "Back to the all news") or Russian («Вернуться назад», «Вернуться в
+  /// раздел», «Вернуться ко всем новостям»), or, cut short, holds a title repeated with its dd.mm.yyyy date.
   ///
   /// Importers use it to sort pages from other text files: the footer test reads only the end of the text.
   public static func looksLikePage(_ text: String) -> Bool {
-    let tail = lastNonBlankLines(of: text, count: footer.count)
-    if tail.count == footer.count && zip(tail, footer).allSatisfy({ isFooterLine($0, $1) }) { return true }
+    for footer in SiteFooter.all.map(\.lines) {
+      let tail = lastNonBlankLines(of: text, count: footer.count)
+      if tail.count == footer.count && zip(tail, footer).allSatisfy({ isFooterLine($0, $1) }) { return true }
+    }
     let content = blocks(of: splitLines(text))
     return content.indices.dropLast().contains { datedRepeat(of: content[$0], in: content[$0 + 1]) != nil }
   }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Pages of the CSTO website saved as text: every teaser and the main article become items.
+/// Pages of the CSTO websites (English and Russian) saved as text: every teaser and the main article become items.
 ///
 /// Teasers carry no date of their own; the page's date only helps to infer a missing year
 /// ("On 7 February" on a page of 2024). The main article takes the page's date when its text
@@ -38,6 +38,8 @@ struct CSTOPageReader: NewsReader {
   ) throws {
     for warning in page.warnings { warn(ImportWarning(file: file, line: warning.line, message: warning.message)) }
     let pageDate = page.main?.pageDate
+    // The page's own language tag, else the one its footer shows.
+    let language = language ?? page.language
     for teaser in page.teasers {
       try item(
         RawItem(

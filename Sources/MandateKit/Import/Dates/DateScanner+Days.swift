@@ -48,7 +48,8 @@ extension DateScanner {
     return nil
   }
 
-  /// Reads "2024-04-10", "10.04.2024", "10 April [2024]", "10th of April", "10 апреля 2024 года" or a bare "8".
+  /// Reads "2024-04-10", "10.04.2024", "10 April [2024]", "10th of April", "10 апреля 2024 года", «20 июня
+  /// с.г.» or a bare "8".
   func partial(atDigits start: Int) -> Partial? {
     let (value, end) = digitRun(start)
     if end - start == 4 { return isoDate(start, year: value, end: end) }
@@ -73,10 +74,16 @@ extension DateScanner {
         return Partial(day: value, month: month, year: year?.year, start: start, end: year?.end ?? monthEnd)
       }
       if let (month, monthEnd) = russianMonth(at: monthStart) {
-        guard let year = yearAfter(monthEnd) else {
-          return Partial(day: value, month: month, year: nil, start: start, end: monthEnd)
+        if let year = yearAfter(monthEnd) {
+          return Partial(day: value, month: month, year: year.year, start: start, end: russianYearWordEnd(year.end))
         }
-        return Partial(day: value, month: month, year: year.year, start: start, end: russianYearWordEnd(year.end))
+        // «20 июня с.г.», «20 июня текущего года»: the year of the page, never the year before.
+        if let relative = russianRelativeYear(after: monthEnd) {
+          return Partial(
+            day: value, month: month, year: referenceDate.map { $0.year + relative.offset }, start: start,
+            end: relative.end)
+        }
+        return Partial(day: value, month: month, year: nil, start: start, end: monthEnd)
       }
     }
     // A bare day may still carry the range's year, as "11, 2024" in "April 8-11, 2024".

@@ -29,7 +29,7 @@ extension DateScanner {
 
   /// The index after the word or dash joining the two halves of a range whose first half spans
   /// `firstStart..<end`: a hyphen or dash, "to" / "till" / "until" after "from", "and" after "between" (or
-  /// after a bare day, "8 and 9 April"), "through", or the Russian "по" after "с".
+  /// after a bare day, "8 and 9 April"), "through", or the Russian «по» after «с» and «и» after a bare day.
   func connectorEnd(after end: Int, firstStart: Int, firstIsBareDay: Bool) -> Int? {
     let index = skipSpaces(end)
     guard index < n else { return nil }
@@ -38,6 +38,7 @@ extension DateScanner {
     if let russian = russianTo(at: index) {
       return russianFrom(before: firstStart, floor: 0) != nil ? russian : nil
     }
+    if firstIsBareDay, let and = russianAnd(at: index) { return and }
     guard Self.isLetter(p[index]) else { return nil }
     let wordEnd = wordEnd(index)
     guard skipSpaces(wordEnd) > wordEnd else { return nil }

@@ -27,6 +27,7 @@ extension DateScanner {
   ///
   /// The rule is spelled out in `DateExtractor`'s documentation; keep the two in step.
   func isReference(spanStart: Int, startsWithOn: Bool, isRange: Bool) -> Bool {
+    if russianIsReference(spanStart: spanStart) { return true }
     if let word = wordBefore(spanStart, floor: 0) {
       if equals(word.start, word.end, "dated") || equalsAny(word.start, word.end, Self.boundWords) { return true }
       if equals(word.start, word.end, "of") {

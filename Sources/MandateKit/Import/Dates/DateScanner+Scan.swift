@@ -32,19 +32,29 @@ extension DateScanner {
     }
   }
 
-  /// Four tables of 256 nine-bit masks, one per role a byte plays around a possible start; a date may start at
+  /// Four tables of 256 ten-bit masks, one per role a byte plays around a possible start; a date may start at
   /// a byte when the AND of its four masks is not zero.
   ///
-  /// Role 0, the byte itself: bit 8 for a digit, bit g for month initial number g of "adfjmnos". Role 1, the next
-  /// byte: bit g when it can follow initial g (ap, au, de, fe, ja, ju, ma, no, oc, se). Role 2, the byte after
-  /// that: bit g when it can end a month prefix with initial g (apr, aug, dec, feb, jan, jun, jul, mar, may, nov,
-  /// oct, sep). Roles 1 and 2 always have bit 8, as a digit needs no particular followers. Role 3, the byte
-  /// before: all ones unless it is an ASCII letter or digit. Separate tables rather than shifted fields let each
-  /// lookup fold into an AND instruction.
+  /// Role 0, the byte itself: bit 8 for a digit, bit g for month initial number g of "adfjmnos", bit 9 for the
+  /// lead byte of a Russian letter. Role 1, the next byte: bit g when it can follow initial g (ap, au, de, fe, ja,
+  /// ju, ma, no, oc, se), bit 9 when it ends a Russian month name's first letter (а, д, и, м, н, о, с, ф, я in
+  /// either case). Role 2, the byte after that: bit g when it can end a month prefix with initial g (apr, aug,
+  /// dec, feb, jan, jun, jul, mar, may, nov, oct, sep), bit 9 for a Russian letter's lead byte. Roles 1 and 2
+  /// always have bit 8, as a digit needs no particular followers. Role 3, the byte before: all ones unless it is
+  /// an ASCII letter or digit, without bit 9 after any byte that continues a UTF-8 sequence (the middle of a
+  /// Russian word). Separate tables rather than shifted fields let each lookup fold into an AND instruction;
+  /// English text never sets bit 9, so Russian month names cost it nothing.
   static let byteTable: [UInt32] = (0..<1024).map { (entry: Int) -> UInt32 in
     let (role, byte) = (entry >> 8, UInt8(entry & 0xFF))
     let isWord = byte < 0x80 && (isDigit(byte) || isLetter(byte))
-    if role == 3 { return isWord ? 0 : 0x1FF }
+    let russian: UInt32 = 1 << 9
+    if role == 3 { return isWord ? 0 : byte & 0xC0 == 0x80 ? 0x1FF : 0x3FF }
+    if byte >= 0x80 {
+      switch role {
+      case 0, 2: return (isCyrillicLead(byte) ? russian : 0) | (role == 2 ? 1 << 8 : 0)
+      default: return (russianMonthInitialTails.contains(byte) ? russian : 0) | 1 << 8
+      }
+    }
     if isDigit(byte) || !isWord { return role == 0 ? (isDigit(byte) ? 1 << 8 : 0) : 1 << 8 }
     let initials = Array("adfjmnos".utf8)
     let lower = byte | 0x20
@@ -57,8 +67,15 @@ extension DateScanner {
     return bits
   }
 
-  /// The first index from `start` on where a date may begin, or `n`: a digit, or the first three letters of a
-  /// month name, not preceded by an ASCII letter or digit.
+  /// The second bytes of the Russian letters that start month names (а, д, и, м, н, о, с, ф, я, and А, Д,
+  /// И, М, Н, О, С, Ф, Я).
+  static let russianMonthInitialTails: Set<UInt8> = [
+    0xB0, 0xB4, 0xB8, 0xBC, 0xBD, 0xBE, 0x81, 0x84, 0x8F, 0x90, 0x94, 0x98, 0x9C, 0x9D, 0x9E, 0xA1, 0xA4, 0xAF,
+  ]
+
+  /// The first index from `start` on where a date may begin, or `n`: a digit, the first three letters of an
+  /// English month name, or the first letter of a Russian word that may be a month name, not preceded by an
+  /// ASCII letter or digit.
   ///
   /// This is the hot loop (most bodies have no date, or one far in): four table lookups ANDed per byte and one
   /// branch per four bytes. Letter case is folded by the table; `anchor(at:)` does the exact checks, including
@@ -108,6 +125,7 @@ extension DateScanner {
       let runEnd = digitRun(index).end
       return isNumberStart(index) ? mention(atDigits: index, runEnd: runEnd, floor: floor) : .skip(to: runEnd)
     }
+    if Self.isCyrillicLead(p[index]) { return russianMonthMention(at: index, floor: floor) }
     // "many", "defense": the third letter rules out most words before their end is looked for.
     guard index + 2 < n, Self.monthNumber(p[index], p[index + 1], p[index + 2]) != 0 else {
       return .skip(to: index + 2)
@@ -123,7 +141,11 @@ extension DateScanner {
   func mention(atDigits start: Int, runEnd: Int, floor: Int) -> Step {
     if runEnd - start == 4 {
       if let iso = isoDate(start, year: digitRun(start).value, end: runEnd) { return dayMention(iso, floor: floor) }
-      if let year = yearMention(start, end: runEnd, floor: floor) { return .found(year) }
+      if let year = yearMention(start, end: runEnd, floor: floor)
+        ?? russianYearMention(start, end: runEnd, floor: floor)
+      {
+        return .found(year)
+      }
       return .skip(to: runEnd)
     }
     guard runEnd - start <= 2, let partial = partial(atDigits: start) else { return .skip(to: runEnd) }

@@ -22,14 +22,16 @@ enum CSTOHTMLPage {
     return hosts.contains { host == $0 || host.hasSuffix("." + $0) }
   }
 
-  /// Whether a text of the page is the footer's last link.
+  /// The last link of each site's footer ("Back to the all news", «Вернуться ко всем новостям»).
+  static let lastLinks = SiteFooter.all.map { $0.lines.last! }
+
+  /// Whether a text of the page is a footer's last link.
   static func hasFooter(_ document: HTMLDocument) -> Bool {
-    let footer = Array(CSTOPageParser.footer.last!.utf8)
-    return (0..<document.count).contains { node in
+    (0..<document.count).contains { node in
       guard !document.isElement(node), document.nodes[node].value.count < 64 else { return false }
       var text = CollapsedText()
       document.withTextBytes(node) { text.append($0) }
-      return text.asciiLowercased == footer
+      return lastLinks.contains(text.string.lowercased())
     }
   }
 
@@ -51,7 +53,7 @@ enum CSTOHTMLPage {
     tree.refresh()
     var rendered = CSTOBlockRenderer(tree: tree).blocks()
     // What follows the footer's last link (the site's own footer) is not part of the page's news.
-    if let end = rendered.lastIndex(where: { $0.lines.contains { $0.lowercased() == CSTOPageParser.footer.last } }) {
+    if let end = rendered.lastIndex(where: { $0.lines.contains { lastLinks.contains($0.lowercased()) } }) {
       rendered.removeSubrange((end + 1)...)
     }
     return rendered.enumerated().map { index, block in
@@ -63,7 +65,8 @@ enum CSTOHTMLPage {
   }
 
   /// Code, hidden elements, and the site's header, navigation, footer and forms, unless they hold the
-  /// "Go back / Back to the section / Back to the all news" links that end every news page.
+  /// "Go back / Back to the section / Back to the all news" links (in Russian on the Russian site) that
+  /// end every news page.
   static func isChrome(_ tree: ContentTree, _ node: Int) -> Bool {
     let document = tree.document
     let name = document.names[node]
@@ -76,6 +79,6 @@ enum CSTOHTMLPage {
       || tree.words(node).contains(.chrome)
     guard furniture else { return false }
     let text = document.textContent(node).lowercased()
-    return !CSTOPageParser.footer.contains { text.contains($0) }
+    return !SiteFooter.allLines.contains { text.contains($0) }
   }
 }

@@ -70,17 +70,8 @@ public enum TextNormalizer {
           continue
         }
         // A multi-byte scalar: decode it and keep it when it is a letter or digit.
-        var scalarValue: UInt32
-        var length: Int
-        switch byte {
-        case 0xC0...0xDF: (scalarValue, length) = (UInt32(byte & 0x1F), 2)
-        case 0xE0...0xEF: (scalarValue, length) = (UInt32(byte & 0x0F), 3)
-        case 0xF0...0xF7: (scalarValue, length) = (UInt32(byte & 0x07), 4)
-        default: (scalarValue, length) = (0xFFFD, 1)
-        }
-        if index + length > count { length = count - index }
-        for offset in 1..<max(length, 1) { scalarValue = scalarValue << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        index += max(length, 1)
+        let (scalarValue, length) = UTF8Scalar.decode(bytes, at: index, count: count)
+        index += length
         guard let scalar = Unicode.Scalar(scalarValue) else {
           inWord = false
           continue

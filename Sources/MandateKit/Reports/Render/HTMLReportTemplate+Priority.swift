@@ -65,7 +65,7 @@ extension HTMLReportTemplate {
     <p class="note">{{note}}</p>
     {{/hasNote}}
     <p class="meta">{{^hasLink}}Source: <span class="source">{{source}}</span> · {{/hasLink}}by {{by}} · event \
-    <code>{{event}}</code></p>
+    <code>{{event}}</code>{{#hasAlsoReported}} · also reported as <code>{{alsoReported}}</code>, counted once{{/hasAlsoReported}}</p>
     </li>
     {{/evidence}}
     </ol>

@@ -101,6 +101,9 @@ struct HTMLReportView {
     var hasNote: Bool
     var note: String
     var by: String
+    /// The other language's report of the event, counted once with this one; empty when none.
+    var hasAlsoReported = false
+    var alsoReported = ""
   }
 
   init(_ report: QuarterlyReport) {
@@ -197,7 +200,9 @@ struct HTMLReportView {
       event: evidence.event, dateLabel: evidence.dateLabel, title: evidence.title, hasLink: link != nil,
       href: link ?? "", source: evidence.source, strength: evidence.strength.rawValue,
       stance: evidence.stance.rawValue, contradicts: evidence.stance == .contradicts, hasNote: evidence.note != nil,
-      note: evidence.note ?? "", by: evidence.by)
+      note: evidence.note ?? "", by: evidence.by,
+      hasAlsoReported: evidence.alsoReported != nil,
+      alsoReported: evidence.alsoReported.map { String($0.prefix(8)) } ?? "")
   }
 }
 
@@ -219,6 +224,8 @@ extension HTMLReportView.Evidence: MustacheParent {
     case "hasNote": hasNote
     case "note": note
     case "by": by
+    case "hasAlsoReported": hasAlsoReported
+    case "alsoReported": alsoReported
     default: nil
     }
   }

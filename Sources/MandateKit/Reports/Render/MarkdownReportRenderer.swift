@@ -97,6 +97,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             let title = evidence.sourceURL.map { Markdown.link(evidence.title, url: $0) } ?? e(evidence.title)
             var entry = "- \(evidence.dateLabel) `\(evidence.event.prefix(8))` \(title) — \(ReportText.kind(evidence))"
             if let note = evidence.note { entry += ": \(e(note))" }
+            if let other = evidence.alsoReported { entry += " (also reported as `\(other.prefix(8))`, counted once)" }
             if evidence.sourceURL == nil, !evidence.source.isEmpty {
               entry += " (source: `\(evidence.source.replacingOccurrences(of: "`", with: "'"))`)"
             }

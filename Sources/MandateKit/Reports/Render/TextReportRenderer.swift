@@ -64,6 +64,7 @@ public struct TextReportRenderer: ReportRenderer {
           var text =
             "\(item.id) \(evidence.dateLabel) \(evidence.event.prefix(8)) \(evidence.title) [\(ReportText.kind(evidence))]"
           if let note = evidence.note { text += " — \(note)" }
+          if let other = evidence.alsoReported { text += " (also reported as \(other.prefix(8)), counted once)" }
           wrapped(text, indent: "  ")
         }
         if item.evidence.count > Self.evidenceShown {
