@@ -32,14 +32,16 @@ public final class Suggester {
     try self.init(mandate: mandate, index: index, state: state, known: nil)
   }
 
-  /// `known` gives the matches of events already matched (see `learn`).
+  /// `features`: the mandate's, when built already; `known` gives the matches of events already
+  /// matched (see `learn`).
   init(
-    mandate: Mandate, index: EventIndex, state: LedgerState, known: (([String]) throws -> [String: FeatureMatches])?
+    mandate: Mandate, index: EventIndex, state: LedgerState, features: FeatureSet? = nil,
+    known: (([String]) throws -> [String: FeatureMatches])?
   ) throws {
     self.mandate = mandate
     self.index = index
     self.state = state
-    features = FeatureSet(mandate: mandate)
+    self.features = features ?? FeatureSet(mandate: mandate)
     try learn(known: known)
   }
 

@@ -21,11 +21,10 @@ extension SuggestionCache {
     }
     // The ledger only weights features: the scanning table is the mandate's, so stored matches
     // hold while the record and the mandate do.
-    let usable = model.flatMap {
-      $0.base == base && $0.features == SuggestionModel.digest(FeatureSet(mandate: mandate)) ? $0 : nil
-    }
+    let features = FeatureSet(mandate: mandate)
+    let usable = model.flatMap { $0.base == base && $0.features == SuggestionModel.digest(features) ? $0 : nil }
     let suggester = try Suggester(
-      mandate: mandate, index: index, state: state,
+      mandate: mandate, index: index, state: state, features: features,
       known: usable == nil ? nil : { ids in try storedMatches(ids, mandate: mandate, index: index) })
     timer.mark("ledger learned")
     if let usable,
