@@ -45,8 +45,12 @@ let package = Package(
         .product(name: "TextTable", package: "TextTable"),
         .product(name: "Mustache", package: "swift-mustache"),
         "CHTMLParser",
+        "CSHA256",
       ]
     ),
+    // SHA-256's block function on the processor's SHA instructions (x86 SHA-NI) where it has them:
+    // every imported item's id is a SHA-256.
+    .target(name: "CSHA256"),
     // libxml2 (Debian libxml2-dev), seen only by CHTMLParser: Swift importing libxml2's headers directly
     // clashes with Foundation's ICU module.
     .systemLibrary(

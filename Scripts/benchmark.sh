@@ -45,6 +45,7 @@ ratio() { python3 -c "print(f'{float($1)/float($2):.2f}')"; }
 if [ -z "$only" ]; then
   "$bench" yaml --megabytes 10
   "$bench" dates
+  "$bench" linear
   "$bench" suggest-quality --repository "$root"
 fi
 
@@ -116,6 +117,20 @@ for n in "${sizes[@]+"${sizes[@]}"}"; do
   # are what an analyst waits for (warm).
   "$bench" ledger --workspace "$ws" --tags $((n / 5))
   "$bench" exec --label "report-cold-$n" -- "$mandate" report --workspace "$ws" --quarter 2024Q2
+  # One decision, then the report: the suggestion cache scores again only the events it touched
+  # (a tag: its event; a rejection: also the events matching the features it weights anew).
+  # The third decision prints where the time goes instead.
+  for kind in tag reject tag; do
+    pair=$("$mandate" suggest --workspace "$ws" --format json --limit 1 --quarter 2024Q2 |
+      python3 -c 'import json, sys; s = json.load(sys.stdin)[0]; print(s["event"], s["candidates"][0]["item"])')
+    MANDATE_USER=bench "$mandate" "$kind" $pair --workspace "$ws" >/dev/null
+    if [ "${timed_decision:-}" != "$n" ]; then
+      "$bench" exec --label "report-after-$kind-$n" -- "$mandate" report --workspace "$ws" --quarter 2024Q2
+      [ "$kind" = reject ] && timed_decision=$n
+    else
+      MANDATE_TIMING=1 "$mandate" report --workspace "$ws" --quarter 2024Q2 2>&1 >/dev/null | sed "s/^/report-after-$kind-$n /"
+    fi
+  done
   "$bench" exec --label "report-text-$n" --runs 5 -- "$mandate" report --workspace "$ws" --quarter 2024Q2
   "$bench" exec --label "report-html-$n" --runs 3 -- "$mandate" report --workspace "$ws" --quarter 2024Q2 --format html
   "$bench" report --workspace "$ws" --runs 5

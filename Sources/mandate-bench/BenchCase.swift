@@ -14,6 +14,7 @@ struct BenchCase: Sendable {
     BenchCase(name: "ledger", run: LedgerBench.run),
     BenchCase(name: "report", run: ReportBench.run),
     BenchCase(name: "pages", run: PagesBench.run),
+    BenchCase(name: "linear", run: LinearBench.run),
   ]
 }
 

@@ -126,12 +126,24 @@ final class Child {
     return finished
   }
 
-  /// Runs to the end.
+  /// Waits for the process to end, killing it (SIGKILL, so `signal` tells) if it runs longer than
+  /// `limit`: a guard against hangs, far above any normal run, never a measure of speed.
+  func wait(killingAfter limit: Duration) -> Finished {
+    let deadline = ContinuousClock.now + limit
+    while ContinuousClock.now < deadline {
+      if let done = poll() { return done }
+      usleep(5000)
+    }
+    return kill()
+  }
+
+  /// Runs to the end (or, given a `hangGuard`, until killed after it).
   static func run(
     _ arguments: [String], in directory: URL, executable: String = CLI.executable.path,
-    environment: [String: String] = [:]
+    environment: [String: String] = [:], hangGuard: Duration? = nil
   ) throws -> Finished {
-    try Child(arguments, in: directory, executable: executable, environment: environment).wait()
+    let child = try Child(arguments, in: directory, executable: executable, environment: environment)
+    return hangGuard.map { child.wait(killingAfter: $0) } ?? child.wait()
   }
 }
 

@@ -130,13 +130,14 @@ import Testing
     for (number, step) in row.steps.enumerated() {
       let arguments = try step.arguments(sandbox)
       let command = "step \(number + 1), mandate \(arguments.joined(separator: " ").prefix(200))"
-      let result = try Child.run(arguments, in: sandbox.workspace)
+      // A hang guard, not a speed check: a blow-up (quadratic work on the 20 MB line, an expansion
+      // bomb) would run for hours; anything that finishes is judged by its output alone.
+      let result = try Child.run(arguments, in: sandbox.workspace, hangGuard: .seconds(600))
       print(
         "hostile \(row.name), \(command.prefix(80)): exit \(result.status.map(String.init) ?? "signal"), \(String(format: "%.2f", FaultKit.seconds(result.elapsed))) s, max RSS \(result.maxRSSKilobytes / 1024) MB"
       )
       #expect(result.signal == nil, "\(command): \(result.summary)")
       #expect(result.status == step.status, "\(command): \(result.summary)")
-      #expect(result.elapsed < .seconds(30), "\(command) took \(result.elapsed)")
       #expect(result.maxRSSKilobytes < 1 << 20, "\(command) peaked at \(result.maxRSSKilobytes) KB")
       for text in step.stdout {
         #expect(result.stdout.contains(text), "\(command): no `\(text)` in stdout: \(result.summary)")

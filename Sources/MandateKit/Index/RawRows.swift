@@ -26,6 +26,13 @@ struct RawRows {
       return body(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
     }
 
+    /// Calls `body` with the column's bytes as a blob (empty when NULL), valid only during the call.
+    func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+      let bytes = sqlite3_column_blob(handle, column)
+      return body(
+        UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(sqlite3_column_bytes(handle, column))))
+    }
+
     func int(_ column: Int32) -> Int? {
       sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, column))
     }

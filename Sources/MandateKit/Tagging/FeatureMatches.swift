@@ -17,6 +17,9 @@ struct FeatureMatches: Sendable {
   /// The words the news used for `feature`, when it never wrote the term itself.
   func form(of feature: Int) -> String? { forms.first { $0.feature == Int32(feature) }?.form }
 
+  /// No matches (filled in by `StoredMatches`).
+  init() {}
+
   /// Finds every spelling of every feature in `title` and `text`.
   init(title: String?, text: String, features: FeatureSet) {
     var words: [UInt64] = []

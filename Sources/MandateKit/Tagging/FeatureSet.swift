@@ -19,7 +19,6 @@ struct FeatureSet: Sendable {
   static let keywordWeight = 3.0
   static let itemWordWeight = 0.7
   static let priorityWordWeight = 0.3
-  static let learnedWeight = 1.0
 
   private(set) var features: [Feature] = []
   /// Per item (in mandate order): feature number and weight.
@@ -107,18 +106,6 @@ struct FeatureSet: Sendable {
       for (feature, weight) in item.features { users[feature].append((number, weight)) }
     }
     self.users = users
-  }
-
-  /// Adds a learned word (its form as found in the news) to an item, or raises its weight if the
-  /// item already has it.
-  mutating func learn(_ word: String, item: String, weight: Double) {
-    guard let index = weights.firstIndex(where: { $0.item == item }) else { return }
-    let number = feature(.learned, word, key: "learned|" + Self.stemKey(word), spellings: [word])
-    if !weights[index].features.contains(where: {
-      features[$0.feature].spellings.first?.hashes == features[number].spellings.first?.hashes
-    }) {
-      weights[index].features.append((number, weight))
-    }
   }
 
   /// Multiplies an item's weight for a feature (rejections lower it).

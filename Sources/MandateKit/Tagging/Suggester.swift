@@ -6,9 +6,8 @@ import GRDB
 ///
 /// Every event of the index is read once and its words matched against the mandate's features
 /// (`FeatureSet`); document frequencies and lengths over the whole corpus then give each match a
-/// BM25 weight (title matches count twice), times the feature's weight. The ledger teaches: words
-/// most of an item's accepted events share become features of the item, and a feature's weight
-/// for an item falls with the rejections it caused. The raw score `s` of an item becomes
+/// BM25 weight (title matches count twice), times the feature's weight. The ledger teaches: a
+/// feature's weight for an item falls with the rejections it caused. The raw score `s` of an item becomes
 /// `1 - exp(-s / 8)` (0…1). Same files, same output.
 ///
 /// Why not one FTS5 `MATCH` query per item, ranked by `bm25()`? With a keyword list and item words
@@ -29,12 +28,21 @@ public final class Suggester {
   /// tell items apart ("military", "staff", "council" in CSTO news), however the mandate uses it.
   static let commonShare = 0.25
 
-  public init(mandate: Mandate, index: EventIndex, state: LedgerState) throws {
+  public convenience init(mandate: Mandate, index: EventIndex, state: LedgerState) throws {
+    try self.init(mandate: mandate, index: index, state: state, known: nil)
+  }
+
+  /// `features`: the mandate's, when built already; `known` gives the matches of events already
+  /// matched (see `learn`).
+  init(
+    mandate: Mandate, index: EventIndex, state: LedgerState, features: FeatureSet? = nil,
+    known: (([String]) throws -> [String: FeatureMatches])?
+  ) throws {
     self.mandate = mandate
     self.index = index
     self.state = state
-    features = FeatureSet(mandate: mandate)
-    try learn()
+    self.features = features ?? FeatureSet(mandate: mandate)
+    try learn(known: known)
   }
 
   /// Corpus statistics: documents, average length, document frequency per feature.

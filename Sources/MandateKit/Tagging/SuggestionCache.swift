@@ -5,8 +5,9 @@ import GRDB
 /// count pending suggestions without scoring the whole record again.
 ///
 /// The cache is valid for one state of the inputs: the mandate (its content), the ledger and the
-/// events record (their files' stamps) and the engine's version. When any changed, the next
-/// report recomputes it (one `Suggester` pass) and stores it.
+/// events record (their files' stamps) and the engine's version. When the ledger alone changed,
+/// the next report scores again only the events the change touches (`SuggestionModel`); when
+/// anything else changed, it scores every event (one `Suggester` pass) and stores the result.
 public enum SuggestionCache {
   /// Bumped when scoring changes, so that caches made by another version are recomputed.
   static let engineVersion = "1"
@@ -17,8 +18,15 @@ public enum SuggestionCache {
       PRIMARY KEY (mandate, event, rank)) WITHOUT ROWID
     """
 
-  /// What the cache depends on, as one digest.
-  static func fingerprint(mandate: Mandate, index: EventIndex, minScore: Double) throws -> String {
+  /// Every event's matches (`StoredMatches`) and whether it was decided when last scored.
+  static let createMatchesSQL = """
+    CREATE TABLE IF NOT EXISTS suggestion_match (
+      mandate TEXT NOT NULL, event TEXT NOT NULL, decided INTEGER NOT NULL, matches BLOB NOT NULL,
+      PRIMARY KEY (mandate, event)) WITHOUT ROWID
+    """
+
+  /// What the cache depends on but the ledger, as one digest.
+  static func baseFingerprint(mandate: Mandate, index: EventIndex, minScore: Double) throws -> String {
     var parts = [
       "engine \(engineVersion)", "min \(minScore)", (try? JSON.encode(mandate, pretty: false)) ?? mandate.id,
     ]
@@ -26,10 +34,19 @@ public enum SuggestionCache {
       for row in try Row.fetchAll(db, sql: "SELECT name, size, modified FROM record_file ORDER BY name") {
         parts.append("e \(row["name"] as String) \(row["size"] as Int64) \(row["modified"] as Int64)")
       }
+    }
+    return SHA256.hex(parts.joined(separator: "\n"))
+  }
+
+  /// What the cache depends on, as one digest: the base and the ledger's stamp.
+  static func fingerprint(base: String, mandate: Mandate, index: EventIndex) throws -> String {
+    var parts = [base]
+    try index.read { db in
+      // Every file of the mandate's ledger (one per analyst).
       for row in try Row.fetchAll(
-        db, sql: "SELECT name, size, modified FROM ledger_file WHERE name = ?", arguments: [mandate.id])
-      {
-        parts.append("l \(row["size"] as Int64) \(row["modified"] as Int64)")
+        db, sql: "SELECT name, size, modified FROM ledger_file WHERE mandate = ? ORDER BY name", arguments: [mandate.id]
+      ) {
+        parts.append("l \(row["name"] as String) \(row["size"] as Int64) \(row["modified"] as Int64)")
       }
     }
     return SHA256.hex(parts.joined(separator: "\n"))
@@ -42,33 +59,18 @@ public enum SuggestionCache {
     mandate: Mandate, index: EventIndex, lock: WorkspaceLock, state: LedgerState, range: DayRange,
     minScore: Double = SuggestionQuery.defaultMinScore
   ) throws -> [String: [(item: String, score: Double)]] {
-    let fingerprint = try fingerprint(mandate: mandate, index: index, minScore: minScore)
-    let key = "suggestions:\(mandate.id)"
+    let base = try baseFingerprint(mandate: mandate, index: index, minScore: minScore)
+    let fingerprint = try fingerprint(base: base, mandate: mandate, index: index)
     let stored = try index.read { db -> String? in
       guard try db.tableExists("suggestion_cache") else { return nil }
-      return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+      return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key(mandate)])
     }
     if stored != fingerprint {
       let originalMode = lock.mode
       try lock.change(to: .exclusive)
       defer { try? lock.change(to: originalMode) }
-      let suggester = try Suggester(mandate: mandate, index: index, state: state)
-      var rows: [(event: String, rank: Int, item: String, score: Double)] = []
-      try suggester.suggestBatches(SuggestionQuery(top: 3, minScore: minScore)) { batch in
-        for suggestion in batch {
-          for (rank, candidate) in suggestion.candidates.enumerated() {
-            rows.append((suggestion.event.id, rank, candidate.item, candidate.score))
-          }
-        }
-      }
-      try index.write { db in
-        try db.execute(sql: createSQL)
-        try db.execute(sql: "DELETE FROM suggestion_cache WHERE mandate = ?", arguments: [mandate.id])
-        let insert = try db.makeStatement(
-          sql: "INSERT INTO suggestion_cache(mandate, event, rank, item, score) VALUES (?, ?, ?, ?, ?)")
-        for row in rows { try insert.execute(arguments: [mandate.id, row.event, row.rank, row.item, row.score]) }
-        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, fingerprint])
-      }
+      try refresh(
+        mandate: mandate, index: index, state: state, base: base, fingerprint: fingerprint, minScore: minScore)
     }
     return try index.read { db in
       var result: [String: [(item: String, score: Double)]] = [:]

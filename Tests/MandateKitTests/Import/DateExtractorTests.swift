@@ -507,30 +507,21 @@ struct DateExtractorNonDateTests {
     #expect(!DateExtractor.saysToday(""))
   }
 
-  @Test func megabyteWithoutDateReturnsQuickly() {
+  @Test func megabyteWithoutDateFindsNone() {
     let unit = "The CSTO member states discussed security matters, 1,500 troops and MILEX-2023 exhibits. "
     let text = String(repeating: unit, count: 1_048_576 / unit.utf8.count + 1)
-    let clock = ContinuousClock()
-    let elapsed = clock.measure {
-      #expect(DateExtractor.eventDate(in: text, referenceDate: day("2024-01-01")) == nil)
-      #expect(!DateExtractor.saysToday(text))
-    }
-    #expect(elapsed < .seconds(2))
+    // Its speed is `mandate-bench linear`'s figure; here, that nothing is found.
+    #expect(DateExtractor.eventDate(in: text, referenceDate: day("2024-01-01")) == nil)
+    #expect(!DateExtractor.saysToday(text))
   }
 
   @Test(arguments: ["1-", "May ", "1 ", "from 1 to ", "on 1 May ", "the decision \"", "30 February 2024 ", "x"])
   func repetitiveMegabyteStaysLinear(_ unit: String) {
     let text = String(repeating: unit, count: 1_048_576 / unit.utf8.count)
-    let clock = ContinuousClock()
-    var count = 0
-    let elapsed = clock.measure {
-      count = DateExtractor.mentions(in: text, referenceDate: day("2024-05-10")).count
-      _ = DateExtractor.eventDate(in: text, referenceDate: day("2024-05-10"))
-    }
-    // Only "on 1 May " yields dates: one per repetition.
+    let count = DateExtractor.mentions(in: text, referenceDate: day("2024-05-10")).count
+    _ = DateExtractor.eventDate(in: text, referenceDate: day("2024-05-10"))
+    // Only "on 1 May " yields dates: one per repetition. (Its speed is `mandate-bench linear`'s figure.)
     #expect(count == (unit == "on 1 May " ? 1_048_576 / unit.utf8.count : 0))
-    // Generous for a debug build on a busy machine; a quadratic scan would take minutes.
-    #expect(elapsed < .seconds(20))
   }
 
   @Test func nulBytesAndDirectionMarksDoNotBreakScanning() {

@@ -452,13 +452,11 @@ struct FeedParserTests {
     #expect(parseError(Data("<?xml version=\"1.0\"?>\n<!-- only a comment -->\n".utf8))?.message == "no root element")
   }
 
-  @Test func billionLaughsIsRefusedQuicklyAndCheaply() throws {
+  @Test func billionLaughsIsRefusedCheaply() throws {
     let data = try fixture("billion-laughs.xml")
     let peakBefore = peakResidentKilobytes()
-    let start = ContinuousClock.now
     let error = parseError(data)
     let direct = Result { () throws(FeedParseError) in try FeedParser.parseDocument(data) }
-    let elapsed = ContinuousClock.now - start
     #expect(
       error
         == FeedParseError(
@@ -468,7 +466,6 @@ struct FeedParserTests {
     #expect(throws: FeedParseError(message: "entity expansion refused (possible entity bomb)", line: 17, column: 20)) {
       try direct.get()
     }
-    #expect(elapsed < .seconds(2))
     if let before = peakBefore, let after = peakResidentKilobytes() {
       #expect(after - before < 64 * 1024, "peak memory grew by \(after - before) KB")
     }
@@ -494,9 +491,8 @@ struct FeedParserTests {
   }
 
   @Test func externalDTDIsNotFetched() throws {
-    let start = ContinuousClock.now
+    // NONET: libxml2 never opens the DTD's URL (with no network here, trying would fail or wait).
     let result = try FeedParser.parse(fixture("external-dtd.xml"))
-    #expect(ContinuousClock.now - start < .seconds(2))
     #expect(result.entries.map(\.title) == ["CSTO anti-drug operation \"Channel\" completed"])
     #expect(result.entries.first?.language == "en-us")
     // An entity that only the unread DTD would declare is undeclared, and that is an error rather than lost text.
@@ -583,11 +579,9 @@ struct FeedParserTests {
     // A 4.5 MB comment before the root, with many near-misses for the "-->" and "<!ENTITY" searches.
     let comment = "<!--" + String(repeating: "<!ENT x - ", count: 450_000) + "-->\n"
     let feed = Data((comment + "<rss><channel><item><title>t</title></item></channel></rss>").utf8)
-    let start = ContinuousClock.now
+    // Its speed is `mandate-bench linear`'s figure (a quadratic scan would take hours); here, the result.
     #expect(PrologScan.entityDeclaration(in: feed) == nil)
     #expect(try FeedParser.parse(feed).entries.map(\.title) == ["t"])
-    // Generous for a debug build on a busy machine (it takes about 1.5 s there); a quadratic scan would take hours.
-    #expect(ContinuousClock.now - start < .seconds(20))
   }
 
   // MARK: Sniffing

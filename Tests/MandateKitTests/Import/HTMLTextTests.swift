@@ -107,9 +107,8 @@ struct HTMLTextTests {
 
   @Test func longInputIsLinear() {
     let html = String(repeating: "<p>word &amp; &unknownentity <i>x</i></p>", count: 20_000)
-    let start = ContinuousClock.now
+    // Its speed is `mandate-bench linear`'s figure; here, that every paragraph comes out.
     let text = HTMLText.plainText(html)
-    #expect(ContinuousClock.now - start < .seconds(5))
     #expect(text.components(separatedBy: "\n\n").count == 20_000)
   }
 }

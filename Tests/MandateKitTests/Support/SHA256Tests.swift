@@ -47,6 +47,24 @@ import Testing
     #expect(whole.finalize() == pieces.finalize())
   }
 
+  /// The processor's SHA instructions (where `SHA256.hardware`; elsewhere both sides are the
+  /// Swift code) and the Swift code compress 1,000 blocks to the same state.
+  @Test func theProcessorsInstructionsAgreeWithTheSwiftCode() {
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    let bytes = (0..<64_000).map { _ -> UInt8 in
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return UInt8(truncatingIfNeeded: seed >> 56)
+    }
+    var blocks = SHA256()
+    var software = SHA256()
+    bytes.withUnsafeBytes { buffer in
+      blocks.compress(buffer.baseAddress!, blocks: 1000)
+      for block in 0..<1000 { software.softwareCompress(buffer.baseAddress! + block * 64) }
+    }
+    #expect(blocks.stateBytes == software.stateBytes)
+    #expect(blocks.stateBytes != SHA256().stateBytes)
+  }
+
   @Test func fnvIsStable() {
     #expect(FNV1a.hash("") == 0xcbf2_9ce4_8422_2325)
     #expect(FNV1a.hash("a") == 0xaf63_dc4c_8601_ec8c)
