@@ -7,7 +7,7 @@ extension Suggester {
   func bodies(_ rowids: [Int64]) throws -> [Int64: String] {
     guard !rowids.isEmpty else { return [:] }
     let shares = min(Parallel.width, max(1, rowids.count / 256))
-    let results = ScanBodies(count: shares)
+    let results = SharedSlots<(Int64, String)>(count: shares)
     let index = self.index
     DispatchQueue.concurrentPerform(iterations: shares) { share in
       let slice = rowids[(rowids.count * share / shares)..<(rowids.count * (share + 1) / shares)]
@@ -38,29 +38,4 @@ extension Suggester {
     return bodies
   }
 
-  /// The shares of `bodies`, written by the worker threads (each its own slot) and read after.
-  final class ScanBodies: @unchecked Sendable {
-    private var shares: [[(Int64, String)]]
-    private var failure: Error?
-    private let lock = NSLock()
-
-    init(count: Int) { shares = Array(repeating: [], count: count) }
-
-    func store(_ rows: [(Int64, String)], at share: Int) {
-      lock.lock()
-      shares[share] = rows
-      lock.unlock()
-    }
-
-    func fail(_ error: Error) {
-      lock.lock()
-      failure = error
-      lock.unlock()
-    }
-
-    func collect() throws -> [(Int64, String)] {
-      if let failure { throw failure }
-      return shares.flatMap { $0 }
-    }
-  }
 }

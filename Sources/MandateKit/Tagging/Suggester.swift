@@ -164,7 +164,7 @@ public final class Suggester {
     let features = self.features
     let maxRowid = try index.read { db in try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0 }
     let shares = Parallel.width
-    let results = ScanResults(count: shares)
+    let results = SharedSlots<Scanned>(count: shares)
     let index = self.index
     DispatchQueue.concurrentPerform(iterations: shares) { share in
       let low = maxRowid * Int64(share) / Int64(shares)
@@ -212,32 +212,6 @@ public final class Suggester {
       keys[a] != keys[b] ? keys[a] < keys[b] : all[a].summary.id < all[b].summary.id
     }
     for position in order { try body(all[position]) }
-  }
-
-  /// The scan's shares, written by the worker threads (each its own slot) and read after.
-  private final class ScanResults: @unchecked Sendable {
-    private var shares: [[Scanned]]
-    private var failure: Error?
-    private let lock = NSLock()
-
-    init(count: Int) { shares = Array(repeating: [], count: count) }
-
-    func store(_ rows: [Scanned], at share: Int) {
-      lock.lock()
-      shares[share] = rows
-      lock.unlock()
-    }
-
-    func fail(_ error: Error) {
-      lock.lock()
-      failure = error
-      lock.unlock()
-    }
-
-    func collect() throws -> [Scanned] {
-      if let failure { throw failure }
-      return shares.flatMap { $0 }
-    }
   }
 
   /// The best items for one event's matches: scores accumulate from the matched features to
