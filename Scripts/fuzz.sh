@@ -9,6 +9,7 @@
 # entry points and the invariants checked on every input).
 #
 # Each target runs on a scratch copy of its seed corpus, Tests/MandateKitTests/Fixtures/fuzz/<target>/
+# (for html, also the page fixtures, Tests/MandateKitTests/Fixtures/pages/)
 # (plus <target>.dict when present), under nice -n 19. The repository is never written to, except that a
 # crash, timeout or out-of-memory input is copied into that fixture directory, where the regression test
 # (Tests/FuzzTests) replays it on every `swift test`. libFuzzer stops a target at its first crash;
@@ -61,7 +62,15 @@ for target in "${targets[@]}"; do
   dir="$work/$target"
   rm -rf "$dir"
   mkdir -p "$dir/corpus" "$dir/artifacts" "$dir/scratch"
-  cp "$fixtures/$target"/* "$dir/corpus/"
+  # A folder may hold no file of its own yet (git keeps it by its .gitkeep).
+  find "$fixtures/$target" -maxdepth 1 -type f ! -name '.*' -exec cp {} "$dir/corpus/" \;
+  if [[ $target == html ]]; then
+    # The page importer's fixtures are this target's seeds (FuzzCorpus.seeds replays the same).
+    find Tests/MandateKitTests/Fixtures/pages -type f \( -name '*.html' -o -name '*.htm' \) | while read -r page; do
+      name=${page#Tests/MandateKitTests/Fixtures/pages/}
+      cp "$page" "$dir/corpus/seed-${name//\//-}"
+    done
+  fi
   options=(-max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -print_final_stats=1
     -artifact_prefix="$dir/artifacts/")
   [[ -f "$fixtures/$target.dict" ]] && options+=(-dict="$fixtures/$target.dict")

@@ -10,6 +10,22 @@ enum FuzzCorpus {
     .appendingPathComponent("MandateKitTests/Fixtures/fuzz")
 
   static func folder(_ target: FuzzHarness.Target) -> URL { fixtures.appendingPathComponent(target.rawValue) }
+
+  /// The page importer's fixtures (`Fixtures/pages/`, every kind of boilerplate, charset and date
+  /// convention), which are the `html` target's seeds: `Scripts/fuzz.sh` copies them in too.
+  static let pages = fixtures.deletingLastPathComponent().appendingPathComponent("pages")
+
+  /// The seeds of `target` kept elsewhere in the fixtures (`Scripts/fuzz.sh` adds the same).
+  static func seeds(_ target: FuzzHarness.Target) -> [URL] {
+    guard target == .html, let files = FileManager.default.enumerator(at: pages, includingPropertiesForKeys: nil)
+    else { return [] }
+    return files.compactMap { $0 as? URL }.filter { ["html", "htm"].contains($0.pathExtension) }
+  }
+
+  /// A seed of `target` by its path below its folder (or below `pages` for the `html` target).
+  static func seed(_ target: FuzzHarness.Target, _ name: String) -> URL {
+    (target == .html ? pages : folder(target)).appendingPathComponent(name)
+  }
 }
 
 /// A fresh scratch folder, removed when the test ends.
@@ -32,9 +48,10 @@ final class ScratchFolder {
 
   static func inputs(_ target: FuzzHarness.Target) throws -> [URL] {
     let folder = FuzzCorpus.folder(target)
-    return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+    let kept = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+    return (kept + FuzzCorpus.seeds(target))
       .filter { !$0.lastPathComponent.hasPrefix(".") }
-      .sorted { $0.lastPathComponent < $1.lastPathComponent }
+      .sorted { $0.path < $1.path }
   }
 
   /// Runs the harness on another thread, so that a hang is reported (as nil) instead of stopping the suite.
@@ -64,11 +81,11 @@ final class ScratchFolder {
     for input in inputs {
       let data = try Data(contentsOf: input)
       guard let outcome = Self.run(target, data, scratch: scratch.url) else {
-        Issue.record("\(target.rawValue)/\(input.lastPathComponent): no result within \(Self.timeLimit)")
+        Issue.record("\(input.path): no result within \(Self.timeLimit)")
         continue
       }
       for violation in outcome.violations {
-        Issue.record("\(target.rawValue)/\(input.lastPathComponent): \(violation)")
+        Issue.record("\(input.path): \(violation)")
       }
       values += outcome.values
       errors += outcome.errors
@@ -83,7 +100,7 @@ final class ScratchFolder {
   @Test func seedsGiveTheirContent() throws {
     let scratch = try ScratchFolder()
     func outcome(_ target: FuzzHarness.Target, _ name: String) throws -> FuzzHarness.Outcome {
-      let data = try Data(contentsOf: FuzzCorpus.folder(target).appendingPathComponent(name))
+      let data = try Data(contentsOf: FuzzCorpus.seed(target, name))
       return FuzzHarness.run(target, data, scratch: scratch.url)
     }
     // A sample page gives the page itself (1) and, through the reader, its teasers and main article.
@@ -104,10 +121,10 @@ final class ScratchFolder {
     #expect(try outcome(.feed, "seed-csto-rss.xml").values >= 2)
     #expect(try outcome(.dates, "seed-days.txt").values >= 6)
     // An article page gives one article, through the reader and through the importer.
-    let article = try outcome(.html, "seed-cookie-banner.html")
+    let article = try outcome(.html, "cookie-banner.html")
     #expect(article.values == 2 && article.errors == 0)
-    #expect(try outcome(.html, "seed-empty-shell.html").errors == 2)
-    #expect(try outcome(.html, "seed-csto-news-page.html").values == 10)
+    #expect(try outcome(.html, "empty-shell.html").errors == 2)
+    #expect(try outcome(.html, "csto/news-page.html").values == 10)
   }
 
   /// The checks can fail: a diagnostic without a line, or at line 0, is a violation.
