@@ -22,37 +22,61 @@ struct FeatureMatches: Sendable {
 
   /// Finds every spelling of every feature in `title` and `text`.
   init(title: String?, text: String, features: FeatureSet) {
+    self.init(title: title, text: text, features: features, scratch: Scratch())
+  }
+
+  /// The same, with buffers reused from event to event (one `Scratch` per thread).
+  init(title: String?, text: String, features: FeatureSet, scratch: Scratch) {
+    var text = text
+    if var title {
+      self = title.withUTF8 { title in
+        text.withUTF8 { FeatureMatches(title: title, text: $0, features: features, scratch: scratch) }
+      }
+    } else {
+      self = text.withUTF8 { FeatureMatches(title: nil, text: $0, features: features, scratch: scratch) }
+    }
+  }
+
+  /// The same on the UTF-8 bytes of the title and the text (NFC, as events' texts are), as the
+  /// scan reads them from the index without making strings.
+  init(
+    title: UnsafeBufferPointer<UInt8>?, text: UnsafeBufferPointer<UInt8>, features: FeatureSet, scratch: Scratch
+  ) {
+    if let title {
+      scratch.tokenize(title)
+      length += scratch.words.count
+      Self.scan(scratch.words, features) { feature, start, count in
+        self.add(feature, title: true)
+        self.noteForm(feature, words: start..<(start + count), scratch, in: title, features)
+      }
+    }
+    scratch.tokenize(text)
+    length += scratch.words.count
+    Self.scan(scratch.words, features) { feature, start, count in
+      self.add(feature, title: false)
+      self.spans.append(
+        (feature, Int(scratch.ranges[start].lower)..<Int(scratch.ranges[start + count - 1].upper)))
+      self.noteForm(feature, words: start..<(start + count), scratch, in: text, features)
+    }
+  }
+
+  /// The words of one text at a time: stem hashes, hashes as written, byte ranges.
+  final class Scratch {
     var words: [UInt64] = []
     var surfaces: [UInt64] = []
-    var ranges: [Range<Int>] = []
-    if let title {
-      Tokens.scan(title) { hash, surface, range in
-        words.append(hash)
-        surfaces.append(surface)
-        ranges.append(range)
-      }
-      length += words.count
-      Self.scan(words, features) { feature, start, count in
-        self.add(feature, title: true)
-        self.noteForm(feature, words: start..<(start + count), surfaces, ranges, in: title, features)
-      }
+    var ranges: [(lower: Int32, upper: Int32)] = []
+
+    init() {}
+
+    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) {
       words.removeAll(keepingCapacity: true)
       surfaces.removeAll(keepingCapacity: true)
       ranges.removeAll(keepingCapacity: true)
-    }
-    words.reserveCapacity(text.utf8.count / 6)
-    surfaces.reserveCapacity(text.utf8.count / 6)
-    ranges.reserveCapacity(text.utf8.count / 6)
-    Tokens.scan(text) { hash, surface, range in
-      words.append(hash)
-      surfaces.append(surface)
-      ranges.append(range)
-    }
-    length += words.count
-    Self.scan(words, features) { feature, start, count in
-      self.add(feature, title: false)
-      self.spans.append((feature, ranges[start].lowerBound..<ranges[start + count - 1].upperBound))
-      self.noteForm(feature, words: start..<(start + count), surfaces, ranges, in: text, features)
+      Tokens.scan(bytes: bytes) { hash, surface, range in
+        words.append(hash)
+        surfaces.append(surface)
+        ranges.append((Int32(truncatingIfNeeded: range.lowerBound), Int32(truncatingIfNeeded: range.upperBound)))
+      }
     }
   }
 
@@ -67,45 +91,41 @@ struct FeatureMatches: Sendable {
   /// Keeps the words of a match when they are not the feature's term as written (the first such
   /// match of each feature, the title's before the text's), unless the term itself is found too.
   private mutating func noteForm(
-    _ feature: Int, words: Range<Int>, _ surfaces: [UInt64], _ ranges: [Range<Int>], in text: String,
-    _ set: FeatureSet
+    _ feature: Int, words: Range<Int>, _ scratch: Scratch, in text: UnsafeBufferPointer<UInt8>, _ set: FeatureSet
   ) {
     let number = Int32(feature)
     guard !literal.contains(number) else { return }
-    if surfaces[words].elementsEqual(set.features[feature].forms) {
+    if scratch.surfaces[words].elementsEqual(set.features[feature].forms) {
       literal.append(number)
       forms.removeAll { $0.feature == number }
       return
     }
     guard !forms.contains(where: { $0.feature == number }) else { return }
-    forms.append(
-      (number, Self.collapsed(text, ranges[words.lowerBound].lowerBound..<ranges[words.upperBound - 1].upperBound)))
+    let range = Int(scratch.ranges[words.lowerBound].lower)..<Int(scratch.ranges[words.upperBound - 1].upper)
+    forms.append((number, Self.collapsed(text, range)))
   }
 
   /// The bytes `range` of `text` with each run of spaces, line breaks and no-break spaces read as
   /// one space. On bytes, because every event notes the forms of its matches, and Unicode's
   /// whitespace test per character showed in profiles of `suggest`.
-  static func collapsed(_ text: String, _ range: Range<Int>) -> String {
-    var text = text
-    return text.withUTF8 { bytes in
-      var out: [UInt8] = []
-      out.reserveCapacity(range.count)
-      var gap = false
-      var index = range.lowerBound
-      while index < range.upperBound {
-        let byte = bytes[index]
-        let width = byte == 0xC2 && index + 1 < range.upperBound && bytes[index + 1] == 0xA0 ? 2 : 1
-        if width == 2 || byte == 0x20 || (0x09...0x0D).contains(byte) {
-          gap = true
-        } else {
-          if gap, !out.isEmpty { out.append(0x20) }
-          gap = false
-          out.append(byte)
-        }
-        index += width
+  static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(range.count)
+    var gap = false
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let byte = bytes[index]
+      let width = byte == 0xC2 && index + 1 < range.upperBound && bytes[index + 1] == 0xA0 ? 2 : 1
+      if width == 2 || byte == 0x20 || (0x09...0x0D).contains(byte) {
+        gap = true
+      } else {
+        if gap, !out.isEmpty { out.append(0x20) }
+        gap = false
+        out.append(byte)
       }
-      return String(decoding: out, as: UTF8.self)
+      index += width
     }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Calls `found` with each feature whose spelling starts at a word, with that word's index and
