@@ -3,7 +3,7 @@ import GRDB
 
 extension ReportBuilder {
   static let factsColumns =
-    "id, date, date_end, last_day, precision, COALESCE(title, substr(body, 1, 300)) AS title, sources"
+    "id, date, date_end, last_day, precision, COALESCE(title, substr(body, 1, 300)) AS title, sources, language"
 
   /// The facts of a row selected with `factsColumns`, read on SQLite's buffers.
   static func facts(_ row: RawRows.Row) -> EventFacts {
@@ -17,7 +17,8 @@ extension ReportBuilder {
       id: row.string(0) ?? "", date: row.day(1), dateEnd: row.day(2), lastDay: row.day(3),
       precision: row.string(4).flatMap(DatePrecision.init(rawValue:)) ?? .none,
       title: Event.firstWords(of: row.string(5) ?? "", limit: 160),
-      source: url ?? file.map { path in position.map { "\(path):\($0)" } ?? path } ?? "", sourceURL: url)
+      source: url ?? file.map { path in position.map { "\(path):\($0)" } ?? path } ?? "", sourceURL: url,
+      language: LanguageTag.primary(row.string(7)))
   }
 
   /// The first string value of `key` in the sources JSON, without decoding it all (it is the
@@ -109,13 +110,15 @@ extension ReportBuilder {
       // Every dated event, from the covering date index, on SQLite's buffers: only the tagged
       // ones become strings.
       var detailedIDs: [String] = []
-      try RawRows.scan(db, sql: "SELECT id, date, date_end, last_day, precision FROM event WHERE date IS NOT NULL") {
+      try RawRows.scan(
+        db, sql: "SELECT id, date, date_end, last_day, precision, language FROM event WHERE date IS NOT NULL"
+      ) {
         row in
         guard let key = row.eventKey(0), keys.contains(key), let id = row.string(0) else { return }
         let fact = EventFacts(
           id: id, date: row.day(1), dateEnd: row.day(2), lastDay: row.day(3),
           precision: row.string(4).flatMap(DatePrecision.init(rawValue:)) ?? .none, title: "", source: "",
-          sourceURL: nil)
+          sourceURL: nil, language: LanguageTag.primary(row.string(5)))
         facts[id] = fact
         if fact.placed(in: detailed) { detailedIDs.append(id) }
       }
