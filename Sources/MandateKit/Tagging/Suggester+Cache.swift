@@ -15,7 +15,7 @@ extension Suggester {
   /// `minScore` over all events, without the passages and texts the cache does not keep.
   func scoreAll(top: Int, minScore: Double) throws -> (statistics: Statistics, events: [Scored]) {
     let corpus = try SuggestionCorpus(
-      index: index, features: features, range: nil, decided: state.decidedEvents, wanted: nil, details: false)
+      index: index, features: features, range: nil, decided: state.decidedEvents, wanted: nil, detailBudget: 0)
     let statistics = corpus.statistics
     let events = Parallel.map(corpus.order { _ in true }) { place -> Scored in
       let entry = corpus.entry(place)

@@ -17,6 +17,8 @@ public final class Suggester {
   let index: EventIndex
   let state: LedgerState
   var features: FeatureSet
+  /// Bytes of match details `suggest` keeps from its scan (`SuggestionCorpus.detailBudget`).
+  var detailBudget = SuggestionCorpus.detailBudget
 
   /// BM25 parameters.
   static let k1 = 1.2
@@ -63,13 +65,26 @@ public final class Suggester {
 
   /// A listed event's matches, candidates, and the features its listed reasons name, strongest
   /// first, with what each added.
-  struct Ranked: Sendable {
-    var rowid: Int64
-    var matches: FeatureMatches
+  /// (A class: batches of them are handed between threads, and each copy of a struct would count
+  /// references to every array it holds.)
+  final class Ranked: Sendable {
+    let rowid: Int64
+    let matches: FeatureMatches
     /// Whether `matches` has the spans and forms, or the text must be matched again for them.
-    var complete: Bool
-    var candidates: [Candidate]
-    var highlighted: [(feature: Int, weight: Double)]
+    let complete: Bool
+    let candidates: [Candidate]
+    let highlighted: [(feature: Int, weight: Double)]
+
+    init(
+      rowid: Int64, matches: FeatureMatches, complete: Bool, candidates: [Candidate],
+      highlighted: [(feature: Int, weight: Double)]
+    ) {
+      self.rowid = rowid
+      self.matches = matches
+      self.complete = complete
+      self.candidates = candidates
+      self.highlighted = highlighted
+    }
   }
 
   /// Suggestions for the events `query` selects, in date order.
@@ -96,7 +111,7 @@ public final class Suggester {
     let timer = PhaseTimer("suggest")
     let corpus = try SuggestionCorpus(
       index: index, features: features, range: query.range, decided: state.decidedEvents, wanted: wanted,
-      details: true)
+      detailBudget: detailBudget)
     let order = corpus.order { wanted == nil ? $0.placed && !$0.decided : $0.wanted }
     let statistics = corpus.statistics
     timer.mark("scan")
@@ -133,20 +148,21 @@ public final class Suggester {
       let readAt = clock.now
       reading += readAt - rankedAt
       let features = self.features
-      let suggestions = Parallel.map(ranked) { entry -> Suggestion? in
-        guard let (summary, text) = texts[entry.rowid] else { return nil }
-        var entry = entry
-        if !entry.complete {
+      let listed = ranked.compactMap { entry in texts[entry.rowid].map { (entry, $0.summary, $0.text) } }
+      let suggestions = Parallel.map(listed) { entry, summary, text -> Suggestion in
+        guard entry.complete else {
           // Scanned beyond the budget for details: matched again, the same counts with their
           // places and forms.
-          entry.matches = FeatureMatches(title: summary.title, text: text, features: features)
-          (entry.candidates, entry.highlighted) = self.rank(
-            entry.matches, statistics: statistics, top: query.top, minScore: query.minScore)
+          let matches = FeatureMatches(title: summary.title, text: text, features: features)
+          let (candidates, highlighted) = self.rank(
+            matches, statistics: statistics, top: query.top, minScore: query.minScore)
+          return Suggestion(
+            event: summary, candidates: candidates, snippet: matches.snippet(of: text, features: highlighted))
         }
         return Suggestion(
           event: summary, candidates: entry.candidates,
           snippet: entry.matches.snippet(of: text, features: entry.highlighted))
-      }.compactMap { $0 }
+      }
       count += suggestions.count
       let madeAt = clock.now
       passages += madeAt - readAt

@@ -5,17 +5,17 @@ extension SuggestionCorpus {
   /// Reads every event and matches it against `features`, on all cores at once: the rows are cut
   /// into shares by rowid, a few per core so that a core that finishes early takes the next, and
   /// each share is read through its own connection (the pool's readers), so reading overlaps
-  /// matching. `range` decides which events are placed; `decided` and `wanted` are ids;
-  /// `details` keeps where matches are and their forms (for passages and reasons) within the budget.
+  /// matching. `range` decides which events are placed; `decided` and `wanted` are ids; where
+  /// matches are and their forms (for passages and reasons) are kept for at most `detailBudget` bytes.
   init(
     index: EventIndex, features: FeatureSet, range: DayRange?, decided: Set<String>, wanted: Set<String>?,
-    details: Bool
+    detailBudget: Int
   ) throws {
     let placedSQL = range == nil ? "1" : EventIndex.placedCondition("")
     let arguments = range.map { [$0.start.description, $0.end.description, $0.start.description, $0.end.description] }
     let maxRowid = try index.read { db in try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0 }
     let count = maxRowid < 4096 ? 1 : Parallel.width * 4
-    let budget = details ? Self.detailBudget / count : 0
+    let budget = detailBudget / count
     let (decidedKeys, decidedOdd) = Self.keys(decided)
     let (wantedKeys, wantedOdd) = Self.keys(wanted ?? [])
     let results = SharedSlots<(Share, Suggester.Statistics)>(count: count)

@@ -51,7 +51,8 @@ struct SuggestionCorpus: Sendable {
     var entry: Int32
   }
 
-  /// Details kept for at most this many bytes in all; beyond, events are matched again when listed.
+  /// Details are kept for at most this many bytes in all; beyond, events are matched again when
+  /// listed.
   static let detailBudget = 64 << 20
 
   var shares: [Share]

@@ -22,7 +22,7 @@ public final class SuggestionQueue: @unchecked Sendable {
     let suggester = try Suggester(mandate: mandate, index: index, state: state)
     let corpus = try SuggestionCorpus(
       index: index, features: suggester.features, range: range, decided: state.decidedEvents, wanted: nil,
-      details: false)
+      detailBudget: 0)
     let order = corpus.order { $0.placed && !$0.decided }
     var events: [EventSummary] = []
     events.reserveCapacity(order.count)

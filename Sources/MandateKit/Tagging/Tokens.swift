@@ -61,8 +61,7 @@ enum Tokens {
   @inline(__always)
   static func scan(bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64, UInt64, Range<Int>) -> Void) {
     let stems = WordStems.current
-    WordScanner.scan(bytes) { word, range, script in
-      let surface = WordStems.hash(word)
+    WordScanner.scanHashing(bytes) { word, surface, range, script in
       body(stems.stemHash(word, surface: surface, script: script), surface, range)
     }
   }

@@ -67,13 +67,14 @@ public struct SuggestionRenderer {
     var out: [UInt8] = []
     out.reserveCapacity(1024 + suggestion.snippet.utf8.count + suggestion.candidates.count * 512)
     func string(_ value: String?) {
-      if let value { EventLineEncoder.appendString(value, to: &out) } else { out.append(contentsOf: JSONKeys.null) }
+      guard var value else { return out.append(contentsOf: JSONKeys.null) }
+      value.withUTF8 { appendJSONString($0, markingHighlights: false, to: &out) }
     }
     let event = suggestion.event
     out.append(contentsOf: JSONKeys.event)
     string(event.id)
     out.append(contentsOf: JSONKeys.date)
-    string(event.date?.description)
+    if let date = event.date { appendDay(date, to: &out) } else { out.append(contentsOf: JSONKeys.null) }
     out.append(contentsOf: JSONKeys.datePrecision)
     string(event.datePrecision.rawValue)
     out.append(contentsOf: JSONKeys.title)
@@ -83,35 +84,63 @@ public struct SuggestionRenderer {
     out.append(contentsOf: JSONKeys.snippet)
     appendSnippet(suggestion.snippet, to: &out)
     out.append(contentsOf: JSONKeys.candidates)
-    for (index, candidate) in suggestion.candidates.enumerated() {
-      out.append(contentsOf: index == 0 ? JSONKeys.item : JSONKeys.nextItem)
-      string(candidate.item)
-      out.append(contentsOf: JSONKeys.score)
-      appendNumber(candidate.score, to: &out)
-      out.append(contentsOf: JSONKeys.reasons)
-      for (position, reason) in candidate.reasons.enumerated() {
-        out.append(contentsOf: position == 0 ? JSONKeys.kind : JSONKeys.nextKind)
-        string(reason.kind.rawValue)
-        out.append(contentsOf: JSONKeys.term)
-        string(reason.term)
-        if let matched = reason.matched {
-          out.append(contentsOf: JSONKeys.matched)
-          string(matched)
+    // Read in place: copying each candidate and reason would count references to every string.
+    suggestion.candidates.withUnsafeBufferPointer { candidates in
+      for index in candidates.indices {
+        out.append(contentsOf: index == 0 ? JSONKeys.item : JSONKeys.nextItem)
+        string(candidates[index].item)
+        out.append(contentsOf: JSONKeys.score)
+        appendNumber(candidates[index].score, to: &out)
+        out.append(contentsOf: JSONKeys.reasons)
+        candidates[index].reasons.withUnsafeBufferPointer { reasons in
+          for position in reasons.indices {
+            out.append(contentsOf: position == 0 ? JSONKeys.kind : JSONKeys.nextKind)
+            string(reasons[position].kind.rawValue)
+            out.append(contentsOf: JSONKeys.term)
+            string(reasons[position].term)
+            if let matched = reasons[position].matched {
+              out.append(contentsOf: JSONKeys.matched)
+              string(matched)
+            }
+            out.append(contentsOf: JSONKeys.field)
+            string(reasons[position].field)
+            out.append(contentsOf: JSONKeys.count)
+            appendInteger(reasons[position].count, to: &out)
+            out.append(contentsOf: JSONKeys.weight)
+            appendNumber(reasons[position].weight, to: &out)
+            out.append(contentsOf: JSONKeys.contribution)
+            appendNumber(reasons[position].contribution, to: &out)
+            out.append(UInt8(ascii: "}"))
+          }
         }
-        out.append(contentsOf: JSONKeys.field)
-        string(reason.field)
-        out.append(contentsOf: JSONKeys.count)
-        appendInteger(reason.count, to: &out)
-        out.append(contentsOf: JSONKeys.weight)
-        appendNumber(reason.weight, to: &out)
-        out.append(contentsOf: JSONKeys.contribution)
-        appendNumber(reason.contribution, to: &out)
-        out.append(UInt8(ascii: "}"))
+        out.append(contentsOf: "]}".utf8)
       }
-      out.append(contentsOf: "]}".utf8)
     }
     out.append(contentsOf: "]}".utf8)
     return out
+  }
+
+  /// A day as its JSON string, "2024-04-10" (`Day.description`, quoted).
+  static func appendDay(_ day: Day, to out: inout [UInt8]) {
+    guard (0...9999).contains(day.year), (0...99).contains(day.month), (0...99).contains(day.day) else {
+      EventLineEncoder.appendString(day.description, to: &out)
+      return
+    }
+    func digits(_ value: Int, _ width: Int) {
+      var divisor = 1
+      for _ in 1..<width { divisor *= 10 }
+      while divisor > 0 {
+        out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+        divisor /= 10
+      }
+    }
+    out.append(UInt8(ascii: "\""))
+    digits(day.year, 4)
+    out.append(UInt8(ascii: "-"))
+    digits(day.month, 2)
+    out.append(UInt8(ascii: "-"))
+    digits(day.day, 2)
+    out.append(UInt8(ascii: "\""))
   }
 
   /// The keys of `jsonBytes` with their punctuation, as bytes.
@@ -139,25 +168,52 @@ public struct SuggestionRenderer {
   }
 
   /// The passage as a JSON string with its highlights as `**`: what `Highlight.render` and then
-  /// `EventLineEncoder.appendString` give, in one pass.
+  /// `EventLineEncoder.appendString` give, in one pass over its bytes.
   static func appendSnippet(_ snippet: String, to out: inout [UInt8]) {
     var snippet = snippet
-    snippet.withUTF8 { bytes in
-      guard bytes.contains(where: { $0 == 0x02 || $0 == 0x03 }) else {
-        EventLineEncoder.appendString(String(decoding: bytes, as: UTF8.self), to: &out)
-        return
+    snippet.withUTF8 { appendJSONString($0, markingHighlights: true, to: &out) }
+  }
+
+  /// `bytes` (UTF-8) as a JSON string, escaped as `EventLineEncoder.appendString` escapes; with
+  /// `markingHighlights`, `Highlight`'s markers become `**`.
+  static func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>, markingHighlights: Bool, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    var runStart = 0
+    for index in 0..<bytes.count {
+      let byte = bytes[index]
+      guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+      if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+      runStart = index + 1
+      switch byte {
+      case 0x02 where markingHighlights, 0x03 where markingHighlights:
+        out.append(UInt8(ascii: "*"))
+        out.append(UInt8(ascii: "*"))
+      case 0x22, 0x5C:
+        out.append(0x5C)
+        out.append(byte)
+      case 0x08, 0x0C, 0x0A, 0x0D, 0x09:
+        out.append(0x5C)
+        out.append(escapes[Int(byte)])
+      default:
+        out.append(contentsOf: [
+          0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)],
+        ])
       }
-      var marked: [UInt8] = []
-      marked.reserveCapacity(bytes.count + 32)
-      for byte in bytes {
-        if byte == 0x02 || byte == 0x03 {
-          marked.append(UInt8(ascii: "*"))
-          marked.append(UInt8(ascii: "*"))
-        } else {
-          marked.append(byte)
-        }
-      }
-      EventLineEncoder.appendString(String(decoding: marked, as: UTF8.self), to: &out)
+    }
+    if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
+    out.append(UInt8(ascii: "\""))
+  }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+  /// The letter after the backslash for the control characters JSON names (b, f, n, r, t).
+  private static let escapes: [UInt8] = (0..<32).map { code in
+    switch code {
+    case 0x08: UInt8(ascii: "b")
+    case 0x0C: UInt8(ascii: "f")
+    case 0x0A: UInt8(ascii: "n")
+    case 0x0D: UInt8(ascii: "r")
+    case 0x09: UInt8(ascii: "t")
+    default: 0
     }
   }
 
