@@ -67,8 +67,7 @@ public struct SuggestionRenderer {
     var out: [UInt8] = []
     out.reserveCapacity(1024 + suggestion.snippet.utf8.count + suggestion.candidates.count * 512)
     func string(_ value: String?) {
-      guard var value else { return out.append(contentsOf: JSONKeys.null) }
-      value.withUTF8 { appendJSONString($0, markingHighlights: false, to: &out) }
+      if let value { EventLineEncoder.appendString(value, to: &out) } else { out.append(contentsOf: JSONKeys.null) }
     }
     let event = suggestion.event
     out.append(contentsOf: JSONKeys.event)
@@ -146,6 +145,7 @@ public struct SuggestionRenderer {
   /// The keys of `jsonBytes` with their punctuation, as bytes.
   private enum JSONKeys {
     static let null = Array("null".utf8)
+    static let highlight = Array("**".utf8)
     static let event = Array("{\"event\":".utf8)
     static let date = Array(",\"date\":".utf8)
     static let datePrecision = Array(",\"date_precision\":".utf8)
@@ -171,50 +171,7 @@ public struct SuggestionRenderer {
   /// `EventLineEncoder.appendString` give, in one pass over its bytes.
   static func appendSnippet(_ snippet: String, to out: inout [UInt8]) {
     var snippet = snippet
-    snippet.withUTF8 { appendJSONString($0, markingHighlights: true, to: &out) }
-  }
-
-  /// `bytes` (UTF-8) as a JSON string, escaped as `EventLineEncoder.appendString` escapes; with
-  /// `markingHighlights`, `Highlight`'s markers become `**`.
-  static func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>, markingHighlights: Bool, to out: inout [UInt8]) {
-    out.append(UInt8(ascii: "\""))
-    var runStart = 0
-    for index in 0..<bytes.count {
-      let byte = bytes[index]
-      guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-      if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-      runStart = index + 1
-      switch byte {
-      case 0x02 where markingHighlights, 0x03 where markingHighlights:
-        out.append(UInt8(ascii: "*"))
-        out.append(UInt8(ascii: "*"))
-      case 0x22, 0x5C:
-        out.append(0x5C)
-        out.append(byte)
-      case 0x08, 0x0C, 0x0A, 0x0D, 0x09:
-        out.append(0x5C)
-        out.append(escapes[Int(byte)])
-      default:
-        out.append(contentsOf: [
-          0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)],
-        ])
-      }
-    }
-    if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
-    out.append(UInt8(ascii: "\""))
-  }
-
-  private static let hexDigits = Array("0123456789abcdef".utf8)
-  /// The letter after the backslash for the control characters JSON names (b, f, n, r, t).
-  private static let escapes: [UInt8] = (0..<32).map { code in
-    switch code {
-    case 0x08: UInt8(ascii: "b")
-    case 0x0C: UInt8(ascii: "f")
-    case 0x0A: UInt8(ascii: "n")
-    case 0x0D: UInt8(ascii: "r")
-    case 0x09: UInt8(ascii: "t")
-    default: 0
-    }
+    snippet.withUTF8 { EventLineEncoder.appendString(bytes: $0, to: &out, markers: JSONKeys.highlight) }
   }
 
   /// `number(_:)` written into `out`.

@@ -5,7 +5,7 @@ import Testing
 /// `suggest --format json` writes its strings, numbers and days straight into bytes: the same
 /// bytes as the general encoders give.
 @Suite struct SuggestionRendererTests {
-  @Test func stringsAreEscapedAsTheEventEncoderEscapesThem() {
+  @Test func passagesAreEscapedAsTheEventEncoderEscapesThem() {
     let samples = [
       "", "plain", "quote \" and \\ backslash", "tab\tnew\nline\r", "\u{01}\u{08}\u{0C}\u{1F}\u{7F}",
       "миротворческих «сил»",
@@ -16,7 +16,7 @@ import Testing
       EventLineEncoder.appendString(sample, to: &expected)
       var text = sample
       var written: [UInt8] = []
-      text.withUTF8 { SuggestionRenderer.appendJSONString($0, markingHighlights: false, to: &written) }
+      text.withUTF8 { EventLineEncoder.appendString(bytes: $0, to: &written) }
       #expect(written == expected, "\(sample)")
       var highlighted: [UInt8] = []
       EventLineEncoder.appendString(Highlight.render(sample, open: "**", close: "**"), to: &highlighted)
