@@ -70,6 +70,10 @@ import Testing
     for id in ["0123456789ABCDEF", "0123456789abcde", "0123456789abcdef0", "+123456789abcdef", "0123456789abcdeg", ""] {
       #expect(EventKey.of(id) == nil, "\(id)")
     }
+    // And back: the id a key spells, leading zeros included.
+    for id in ["0123456789abcdef", "ffffffffffffffff", "0000000000000000", "00000000000000a1"] {
+      #expect(EventKey.of(id).map(EventKey.id) == id)
+    }
   }
 
   @Test func daysReadFromBytesAgreeWithDaysReadFromStrings() {
