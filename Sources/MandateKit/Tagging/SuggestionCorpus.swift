@@ -64,8 +64,7 @@ struct SuggestionCorpus: Sendable {
   func id(_ place: Place) -> String {
     let share = shares[Int(place.share)]
     if let odd = share.odd[place.entry] { return odd }
-    let digits = String(share.entries[Int(place.entry)].key, radix: 16)
-    return String(repeating: "0", count: max(0, 16 - digits.count)) + digits
+    return EventKey.id(share.entries[Int(place.entry)].key)
   }
 
   /// The event's matches: counts and length always; the spans and forms when they were kept
