@@ -43,6 +43,12 @@ final class BufferedOutput {
     if buffer.count >= 1 << 20 { flush() }
   }
 
+  /// Bytes made safe already (`TerminalSafety.neutralize(bytes:keepingStyle:)` with this output's style).
+  func write(neutralizedBytes bytes: [UInt8]) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 20 { flush() }
+  }
+
   func flush() {
     guard !buffer.isEmpty else { return }
     FileHandle.standardOutput.write(Data(buffer))

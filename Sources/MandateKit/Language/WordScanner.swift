@@ -29,26 +29,44 @@ enum WordScanner {
   static func scan(
     _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, WordScript) -> Void
   ) {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxWordBytes) { word in
+    scanHashing(bytes) { word, _, range, script in body(word, range, script) }
+  }
+
+  /// `scan`, also handing out each folded word's `WordStems.hash`, computed while the word is
+  /// folded rather than in a second pass over its bytes (suggestions hash every word).
+  @inline(__always)
+  static func scanHashing(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UInt64, Range<Int>, WordScript) -> Void
+  ) {
+    // The constants as locals: read through their globals, they cost a check on every byte.
+    let limit = maxWordBytes
+    let (basis, prime) = (FNV1a.offsetBasis, FNV1a.prime)
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: limit) { word in
       var length = 0
+      var hash = basis
       var start = -1
       var end = 0
       var (latin, cyrillic, digits, others) = (0, 0, 0, 0)
       let count = bytes.count
       var index = 0
       @inline(__always) func put(_ byte: UInt8) {
-        if length < maxWordBytes { word[length] = byte }
-        length += 1
+        if length < limit {
+          word[length] = byte
+          hash = (hash ^ UInt64(byte)) &* prime
+        }
+        length &+= 1
       }
       @inline(__always) func begin(_ at: Int) { if start < 0 { start = at } }
       func finish() {
         if start >= 0, length > 0 {
           let script: WordScript =
             digits > 0 ? .none : cyrillic > latin ? .cyrillic : latin > 0 ? .latin : others > 0 ? .other : .none
-          body(UnsafeBufferPointer(rebasing: word[0..<min(length, maxWordBytes)]), start..<end, script)
+          body(
+            UnsafeBufferPointer(rebasing: word[0..<min(length, limit)]), hash == 0 ? 1 : hash, start..<end, script)
         }
         start = -1
         length = 0
+        hash = basis
         (latin, cyrillic, digits, others) = (0, 0, 0, 0)
       }
       while index < count {
@@ -56,10 +74,22 @@ enum WordScanner {
         if byte < 0x80 {
           switch byte {
           case 0x41...0x5A, 0x61...0x7A:
+            // A run of ASCII letters, the bulk of most texts: one tight loop on locals.
             begin(index)
-            put(byte | 0x20)
-            latin += 1
-            end = index + 1
+            var (at, folded, run) = (index, hash, length)
+            repeat {
+              let letter = bytes[at] | 0x20
+              if run < limit {
+                word[run] = letter
+                folded = (folded ^ UInt64(letter)) &* prime
+              }
+              run &+= 1
+              at += 1
+            } while at < count && (bytes[at] | 0x20) &- 0x61 < 26
+            latin += at - index
+            (hash, length, end) = (folded, run, at)
+            index = at
+            continue
           case 0x30...0x39:
             begin(index)
             put(byte)

@@ -18,10 +18,11 @@ final class WordStems {
   private let russian: OpaquePointer?
 
   /// Open addressing: the folded word's hash (0 marks an empty slot), the stem's hash, and where
-  /// its bytes are in `pool`.
-  private var keys: [UInt64]
-  private var stemHashes: [UInt64]
-  private var places: [(offset: Int32, length: Int32)]
+  /// its bytes are in `pool`. Plain memory rather than arrays: every word of every event is looked
+  /// up here, and a class's arrays are checked for exclusive access on each use.
+  private let keys: UnsafeMutableBufferPointer<UInt64>
+  private let stemHashes: UnsafeMutableBufferPointer<UInt64>
+  private let places: UnsafeMutableBufferPointer<(offset: Int32, length: Int32)>
   private var pool: [UInt8] = []
   private var count = 0
   private let mask: Int
@@ -33,9 +34,12 @@ final class WordStems {
     russian = sb_stemmer_new("russian", nil)
     var size = 16
     while size < capacity * 2 { size <<= 1 }
-    keys = Array(repeating: 0, count: size)
-    stemHashes = Array(repeating: 0, count: size)
-    places = Array(repeating: (0, 0), count: size)
+    keys = .allocate(capacity: size)
+    keys.initialize(repeating: 0)
+    stemHashes = .allocate(capacity: size)
+    stemHashes.initialize(repeating: 0)
+    places = .allocate(capacity: size)
+    places.initialize(repeating: (0, 0))
     mask = size - 1
     limit = size / 2
     pool.reserveCapacity(limit * 8)
@@ -44,6 +48,9 @@ final class WordStems {
   deinit {
     sb_stemmer_delete(english)
     sb_stemmer_delete(russian)
+    keys.deallocate()
+    stemHashes.deallocate()
+    places.deallocate()
   }
 
   /// FNV-1a of a folded word or a stem.
@@ -120,7 +127,7 @@ final class WordStems {
   }
 
   private func clear() {
-    for index in keys.indices { keys[index] = 0 }
+    keys.update(repeating: 0)
     pool.removeAll(keepingCapacity: true)
     count = 0
   }

@@ -22,37 +22,88 @@ struct FeatureMatches: Sendable {
 
   /// Finds every spelling of every feature in `title` and `text`.
   init(title: String?, text: String, features: FeatureSet) {
-    var words: [UInt64] = []
-    var surfaces: [UInt64] = []
-    var ranges: [Range<Int>] = []
-    if let title {
-      Tokens.scan(title) { hash, surface, range in
-        words.append(hash)
-        surfaces.append(surface)
-        ranges.append(range)
+    self.init(title: title, text: text, features: features, scratch: Scratch())
+  }
+
+  /// The same, with buffers reused from event to event (one `Scratch` per thread).
+  init(title: String?, text: String, features: FeatureSet, scratch: Scratch) {
+    var text = text
+    if var title {
+      self = title.withUTF8 { title in
+        text.withUTF8 { FeatureMatches(title: title, text: $0, features: features, scratch: scratch) }
       }
+    } else {
+      self = text.withUTF8 { FeatureMatches(title: nil, text: $0, features: features, scratch: scratch) }
+    }
+  }
+
+  /// The same on the UTF-8 bytes of the title and the text (NFC, as events' texts are), as the
+  /// scan reads them from the index without making strings.
+  init(
+    title: UnsafeBufferPointer<UInt8>?, text: UnsafeBufferPointer<UInt8>, features: FeatureSet, scratch: Scratch
+  ) {
+    if let title {
+      let (words, surfaces, ranges) = scratch.tokenize(title)
       length += words.count
       Self.scan(words, features) { feature, start, count in
         self.add(feature, title: true)
         self.noteForm(feature, words: start..<(start + count), surfaces, ranges, in: title, features)
       }
-      words.removeAll(keepingCapacity: true)
-      surfaces.removeAll(keepingCapacity: true)
-      ranges.removeAll(keepingCapacity: true)
     }
-    words.reserveCapacity(text.utf8.count / 6)
-    surfaces.reserveCapacity(text.utf8.count / 6)
-    ranges.reserveCapacity(text.utf8.count / 6)
-    Tokens.scan(text) { hash, surface, range in
-      words.append(hash)
-      surfaces.append(surface)
-      ranges.append(range)
-    }
+    let (words, surfaces, ranges) = scratch.tokenize(text)
     length += words.count
     Self.scan(words, features) { feature, start, count in
       self.add(feature, title: false)
-      self.spans.append((feature, ranges[start].lowerBound..<ranges[start + count - 1].upperBound))
+      self.spans.append((feature, Int(ranges[start].lower)..<Int(ranges[start + count - 1].upper)))
       self.noteForm(feature, words: start..<(start + count), surfaces, ranges, in: text, features)
+    }
+  }
+
+  /// The words of one text at a time: stem hashes, hashes as written, byte ranges, in memory
+  /// kept from text to text. (Plain memory: every word of every event is stored here, and a
+  /// class's arrays would be checked for exclusive access, and for room, on each word.)
+  final class Scratch {
+    private var capacity = 0
+    private var words = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+    private var surfaces = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+    private var ranges = UnsafeMutablePointer<(lower: Int32, upper: Int32)>.allocate(capacity: 1)
+
+    init() {}
+
+    deinit {
+      words.deallocate()
+      surfaces.deallocate()
+      ranges.deallocate()
+    }
+
+    /// The words of `bytes`, valid until the next call.
+    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> (
+      words: UnsafeBufferPointer<UInt64>, surfaces: UnsafeBufferPointer<UInt64>,
+      ranges: UnsafeBufferPointer<(lower: Int32, upper: Int32)>
+    ) {
+      // Words are separated by at least one byte: a text of n bytes has at most (n + 1) / 2.
+      let most = (bytes.count + 1) / 2
+      if most > capacity {
+        capacity = max(most, capacity * 2, 1024)
+        words.deallocate()
+        surfaces.deallocate()
+        ranges.deallocate()
+        words = .allocate(capacity: capacity)
+        surfaces = .allocate(capacity: capacity)
+        ranges = .allocate(capacity: capacity)
+      }
+      let (words, surfaces, ranges) = (self.words, self.surfaces, self.ranges)
+      var count = 0
+      Tokens.scan(bytes: bytes) { hash, surface, range in
+        words[count] = hash
+        surfaces[count] = surface
+        ranges[count] = (Int32(truncatingIfNeeded: range.lowerBound), Int32(truncatingIfNeeded: range.upperBound))
+        count += 1
+      }
+      return (
+        UnsafeBufferPointer(start: words, count: count), UnsafeBufferPointer(start: surfaces, count: count),
+        UnsafeBufferPointer(start: ranges, count: count)
+      )
     }
   }
 
@@ -67,8 +118,8 @@ struct FeatureMatches: Sendable {
   /// Keeps the words of a match when they are not the feature's term as written (the first such
   /// match of each feature, the title's before the text's), unless the term itself is found too.
   private mutating func noteForm(
-    _ feature: Int, words: Range<Int>, _ surfaces: [UInt64], _ ranges: [Range<Int>], in text: String,
-    _ set: FeatureSet
+    _ feature: Int, words: Range<Int>, _ surfaces: UnsafeBufferPointer<UInt64>,
+    _ ranges: UnsafeBufferPointer<(lower: Int32, upper: Int32)>, in text: UnsafeBufferPointer<UInt8>, _ set: FeatureSet
   ) {
     let number = Int32(feature)
     guard !literal.contains(number) else { return }
@@ -78,8 +129,8 @@ struct FeatureMatches: Sendable {
       return
     }
     guard !forms.contains(where: { $0.feature == number }) else { return }
-    forms.append(
-      (number, Self.collapsed(text, ranges[words.lowerBound].lowerBound..<ranges[words.upperBound - 1].upperBound)))
+    let range = Int(ranges[words.lowerBound].lower)..<Int(ranges[words.upperBound - 1].upper)
+    forms.append((number, Self.collapsed(text, range)))
   }
 
   /// The bytes `range` of `text` with each run of spaces, line breaks and no-break spaces read as
@@ -87,140 +138,62 @@ struct FeatureMatches: Sendable {
   /// whitespace test per character showed in profiles of `suggest`.
   static func collapsed(_ text: String, _ range: Range<Int>) -> String {
     var text = text
-    return text.withUTF8 { bytes in
-      var out: [UInt8] = []
-      out.reserveCapacity(range.count)
-      var gap = false
-      var index = range.lowerBound
-      while index < range.upperBound {
-        let byte = bytes[index]
-        let width = byte == 0xC2 && index + 1 < range.upperBound && bytes[index + 1] == 0xA0 ? 2 : 1
-        if width == 2 || byte == 0x20 || (0x09...0x0D).contains(byte) {
-          gap = true
-        } else {
-          if gap, !out.isEmpty { out.append(0x20) }
-          gap = false
-          out.append(byte)
-        }
-        index += width
+    return text.withUTF8 { collapsed($0, range) }
+  }
+
+  /// `collapsed` on the UTF-8 bytes of a text.
+  static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(range.count)
+    var gap = false
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let byte = bytes[index]
+      let width = byte == 0xC2 && index + 1 < range.upperBound && bytes[index + 1] == 0xA0 ? 2 : 1
+      if width == 2 || byte == 0x20 || (0x09...0x0D).contains(byte) {
+        gap = true
+      } else {
+        if gap, !out.isEmpty { out.append(0x20) }
+        gap = false
+        out.append(byte)
       }
-      return String(decoding: out, as: UTF8.self)
+      index += width
     }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Calls `found` with each feature whose spelling starts at a word, with that word's index and
   /// the spelling's length in words.
-  private static func scan(_ words: [UInt64], _ set: FeatureSet, _ found: (Int, Int, Int) -> Void) {
+  private static func scan(_ words: UnsafeBufferPointer<UInt64>, _ set: FeatureSet, _ found: (Int, Int, Int) -> Void) {
     guard !words.isEmpty else { return }
-    words.withUnsafeBufferPointer { words in
-      set.candidates.withUnsafeBufferPointer { candidates in
-        set.pool.withUnsafeBufferPointer { pool in
-          var matched: [Int32] = []
-          for start in 0..<words.count {
-            guard let run = set.startTable.value(for: words[start]) else { continue }
-            let (first, count) = set.startRuns[Int(run)]
-            matched.removeAll(keepingCapacity: true)
-            for index in Int(first)..<Int(first + count) {
-              let candidate = candidates[index]
-              guard !matched.contains(candidate.feature) else { continue }
-              let length = Int(candidate.length)
-              guard start + length <= words.count else { continue }
-              var same = true
-              var offset = 1
-              while offset < length {
-                if words[start + offset] != pool[Int(candidate.offset) + offset] {
-                  same = false
-                  break
-                }
-                offset += 1
+    set.candidates.withUnsafeBufferPointer { candidates in
+      set.pool.withUnsafeBufferPointer { pool in
+        var matched: [Int32] = []
+        for start in 0..<words.count {
+          guard let run = set.startTable.value(for: words[start]) else { continue }
+          let (first, count) = set.startRuns[Int(run)]
+          matched.removeAll(keepingCapacity: true)
+          for index in Int(first)..<Int(first + count) {
+            let candidate = candidates[index]
+            guard !matched.contains(candidate.feature) else { continue }
+            let length = Int(candidate.length)
+            guard start + length <= words.count else { continue }
+            var same = true
+            var offset = 1
+            while offset < length {
+              if words[start + offset] != pool[Int(candidate.offset) + offset] {
+                same = false
+                break
               }
-              if same {
-                matched.append(candidate.feature)
-                found(Int(candidate.feature), start, length)
-              }
+              offset += 1
+            }
+            if same {
+              matched.append(candidate.feature)
+              found(Int(candidate.feature), start, length)
             }
           }
         }
       }
     }
   }
-
-  /// About `width` bytes of `text` showing the first of `features` (strongest first, each with
-  /// what it added to the score) that the text has, whole words, with every match of `features`
-  /// in it marked; the opening of the text when none matched.
-  ///
-  /// The passage is the window, among those starting a little before a match, whose distinct
-  /// features add up to the most: the strongest reason and as many of the next ones as fit.
-  func snippet(of text: String, features wanted: [(feature: Int, weight: Double)], width: Int = 220) -> String {
-    let weights = Dictionary(wanted.map { ($0.feature, $0.weight) }, uniquingKeysWith: max)
-    var text = text
-    return text.withUTF8 { utf8 in
-      // At one place, the longest match is marked ("UN Security Council" rather than "UN").
-      let marked = spans.filter { weights[$0.feature] != nil }
-        .sorted { ($0.range.lowerBound, $1.range.count) < ($1.range.lowerBound, $0.range.count) }
-      // The strongest feature that the text shows must be in the passage; among the windows that
-      // show it, the one whose distinct features add up to the most.
-      let strongest = wanted.lazy.map(\.feature).first { feature in marked.contains { $0.feature == feature } }
-      var anchor: (feature: Int, range: Range<Int>)?
-      var best = -1.0
-      // Windows start a third of the width before a match; the matches are in text order, so
-      // the first one inside a window only moves forward.
-      var first = 0
-      var seen: [Int] = []
-      for (position, candidate) in marked.enumerated() {
-        if position > 0 && marked[position - 1].range.lowerBound == candidate.range.lowerBound { continue }
-        let low = max(0, candidate.range.lowerBound - width / 3)
-        let high = low + width
-        while first < marked.count && marked[first].range.lowerBound < low { first += 1 }
-        seen.removeAll(keepingCapacity: true)
-        var total = 0.0
-        var index = first
-        while index < marked.count && marked[index].range.lowerBound < high {
-          let span = marked[index]
-          if span.range.upperBound <= high && !seen.contains(span.feature) {
-            seen.append(span.feature)
-            total += weights[span.feature] ?? 0
-          }
-          index += 1
-        }
-        guard strongest.map(seen.contains) ?? true else { continue }
-        if total > best + 1e-9 {
-          best = total
-          anchor = candidate
-        }
-      }
-      let anchorRange = anchor?.range ?? 0..<0
-      var start = anchor == nil ? 0 : max(0, anchorRange.lowerBound - width / 3)
-      var end = min(utf8.count, start + width)
-      // Cut at spaces, and never inside a UTF-8 sequence.
-      if start > 0 {
-        while start < anchorRange.lowerBound, utf8[start - 1] != 0x20 { start += 1 }
-      }
-      if end < utf8.count {
-        while end > anchorRange.upperBound, utf8[end] != 0x20 { end -= 1 }
-        while end > start, utf8[end] & 0xC0 == 0x80 { end -= 1 }
-      }
-      var out: [UInt8] = []
-      out.reserveCapacity(end - start + 32)
-      if start > 0 { out.append(contentsOf: "…".utf8) }
-      func copy(_ range: Range<Int>) {
-        for index in range {
-          let byte = utf8[index]
-          out.append(byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte)
-        }
-      }
-      var position = start
-      for span in marked where span.range.lowerBound >= position && span.range.upperBound <= end {
-        copy(position..<span.range.lowerBound)
-        out.append(contentsOf: Highlight.start.utf8)
-        copy(span.range)
-        out.append(contentsOf: Highlight.end.utf8)
-        position = span.range.upperBound
-      }
-      copy(position..<end)
-      if end < utf8.count { out.append(contentsOf: "…".utf8) }
-      return String(decoding: out, as: UTF8.self)
-    }
-  }
-
 }

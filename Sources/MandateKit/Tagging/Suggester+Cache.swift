@@ -14,23 +14,15 @@ extension Suggester {
   /// matches and candidates. The same candidates as `suggestBatches` with the same `top` and
   /// `minScore` over all events, without the passages and texts the cache does not keep.
   func scoreAll(top: Int, minScore: Double) throws -> (statistics: Statistics, events: [Scored]) {
-    let decided = state.decidedEvents
-    var statistics = Statistics(features: features.features.count)
-    var scanned: [Scanned] = []
-    try scanAll(range: nil) { event in
-      statistics.documents += 1
-      statistics.totalLength += event.matches.length
-      for match in event.matches.counts { statistics.frequencies[Int(match.feature)] += 1 }
-      var kept = event
-      kept.matches.spans = []
-      scanned.append(kept)
-    }
-    let final = statistics
-    let events = Parallel.map(scanned) { event -> Scored in
-      let isDecided = decided.contains(event.summary.id)
+    let corpus = try SuggestionCorpus(
+      index: index, features: features, range: nil, decided: state.decidedEvents, wanted: nil, detailBudget: 0)
+    let statistics = corpus.statistics
+    let events = Parallel.map(corpus.order { _ in true }) { place -> Scored in
+      let entry = corpus.entry(place)
+      let matches = corpus.matches(place).matches
       return Scored(
-        event: event.summary.id, matches: event.matches, decided: isDecided,
-        candidates: isDecided ? [] : self.candidates(event.matches, statistics: final, top: top, minScore: minScore))
+        event: corpus.id(place), matches: matches, decided: entry.decided,
+        candidates: entry.decided ? [] : self.candidates(matches, statistics: statistics, top: top, minScore: minScore))
     }
     return (statistics, events)
   }

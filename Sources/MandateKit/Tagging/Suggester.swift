@@ -17,6 +17,8 @@ public final class Suggester {
   let index: EventIndex
   let state: LedgerState
   var features: FeatureSet
+  /// Bytes of match details `suggest` keeps from its scan (`SuggestionCorpus.detailBudget`).
+  var detailBudget = SuggestionCorpus.detailBudget
 
   /// BM25 parameters.
   static let k1 = 1.2
@@ -61,21 +63,28 @@ public final class Suggester {
     }
   }
 
-  /// An event as the scan keeps it: enough to list it and its matches; its text is read again
-  /// for the passage once the reasons to highlight are known.
-  struct Scanned: Sendable {
-    var summary: EventSummary
-    var rowid: Int64
-    var placed: Bool
-    var matches: FeatureMatches
-  }
-
-  /// A scanned event with its candidates and the features its listed reasons name, strongest
+  /// A listed event's matches, candidates, and the features its listed reasons name, strongest
   /// first, with what each added.
-  struct Ranked: Sendable {
-    var scanned: Scanned
-    var candidates: [Candidate]
-    var highlighted: [(feature: Int, weight: Double)]
+  /// (A class: batches of them are handed between threads, and each copy of a struct would count
+  /// references to every array it holds.)
+  final class Ranked: Sendable {
+    let rowid: Int64
+    let matches: FeatureMatches
+    /// Whether `matches` has the spans and forms, or the text must be matched again for them.
+    let complete: Bool
+    let candidates: [Candidate]
+    let highlighted: [(feature: Int, weight: Double)]
+
+    init(
+      rowid: Int64, matches: FeatureMatches, complete: Bool, candidates: [Candidate],
+      highlighted: [(feature: Int, weight: Double)]
+    ) {
+      self.rowid = rowid
+      self.matches = matches
+      self.complete = complete
+      self.candidates = candidates
+      self.highlighted = highlighted
+    }
   }
 
   /// Suggestions for the events `query` selects, in date order.
@@ -93,22 +102,18 @@ public final class Suggester {
 
   /// Hands the suggestions to `body` in batches, in date order; ranking runs on all cores, and a
   /// caller can render a batch on all cores too.
+  ///
+  /// In two passes: the scan keeps only each event's matches (`SuggestionCorpus`) until the
+  /// corpus statistics are known; then the events are ranked batch by batch, and only those
+  /// listed are read again for their passages.
   public func suggestBatches(_ query: SuggestionQuery, _ body: ([Suggestion]) throws -> Void) throws {
-    let decided = state.decidedEvents
     let wanted = query.events.map(Set.init)
     let timer = PhaseTimer("suggest")
-    var statistics = Statistics(features: features.features.count)
-    var candidates: [Scanned] = []
-    try scanAll(range: query.range) { scanned in
-      statistics.documents += 1
-      statistics.totalLength += scanned.matches.length
-      for match in scanned.matches.counts { statistics.frequencies[Int(match.feature)] += 1 }
-      if let wanted {
-        if wanted.contains(scanned.summary.id) { candidates.append(scanned) }
-      } else if scanned.placed && !decided.contains(scanned.summary.id) {
-        candidates.append(scanned)
-      }
-    }
+    let corpus = try SuggestionCorpus(
+      index: index, features: features, range: query.range, decided: state.decidedEvents, wanted: wanted,
+      detailBudget: detailBudget)
+    let order = corpus.order { wanted == nil ? $0.placed && !$0.decided : $0.wanted }
+    let statistics = corpus.statistics
     timer.mark("scan")
     // Where the rest goes, summed over the batches (`MANDATE_TIMING=1`).
     let clock = ContinuousClock()
@@ -121,29 +126,42 @@ public final class Suggester {
     }
     var count = 0
     var start = 0
-    while start < candidates.count {
+    while start < order.count {
       let started = clock.now
-      let batch = Array(candidates[start..<min(start + 4096, candidates.count)])
+      let batch = Array(order[start..<min(start + 4096, order.count)])
       start += batch.count
-      var ranked = Parallel.map(batch) { scanned -> Ranked? in
+      var ranked = Parallel.map(batch) { place -> Ranked? in
+        let (matches, complete) = corpus.matches(place)
         let (candidates, highlighted) = self.rank(
-          scanned.matches, statistics: statistics, top: query.top, minScore: query.minScore)
+          matches, statistics: statistics, top: query.top, minScore: query.minScore)
         guard !candidates.isEmpty || wanted != nil || query.keepUnmatched else { return nil }
-        return Ranked(scanned: scanned, candidates: candidates, highlighted: highlighted)
+        return Ranked(
+          rowid: corpus.entry(place).rowid, matches: matches, complete: complete, candidates: candidates,
+          highlighted: highlighted)
       }.compactMap { $0 }
       if let limit = query.limit, count + ranked.count > limit {
         ranked = Array(ranked.prefix(limit - count))
       }
       let rankedAt = clock.now
       ranking += rankedAt - started
-      let bodies = try self.bodies(ranked.map(\.scanned.rowid))
+      let texts = try self.texts(ranked.map(\.rowid))
       let readAt = clock.now
       reading += readAt - rankedAt
-      let suggestions = Parallel.map(ranked) { entry in
-        Suggestion(
-          event: entry.scanned.summary, candidates: entry.candidates,
-          snippet: entry.scanned.matches.snippet(
-            of: bodies[entry.scanned.rowid] ?? "", features: entry.highlighted))
+      let features = self.features
+      let listed = ranked.compactMap { entry in texts[entry.rowid].map { (entry, $0.summary, $0.text) } }
+      let suggestions = Parallel.map(listed) { entry, summary, text -> Suggestion in
+        guard entry.complete else {
+          // Scanned beyond the budget for details: matched again, the same counts with their
+          // places and forms.
+          let matches = FeatureMatches(title: summary.title, text: text, features: features)
+          let (candidates, highlighted) = self.rank(
+            matches, statistics: statistics, top: query.top, minScore: query.minScore)
+          return Suggestion(
+            event: summary, candidates: candidates, snippet: matches.snippet(of: text, features: highlighted))
+        }
+        return Suggestion(
+          event: summary, candidates: entry.candidates,
+          snippet: entry.matches.snippet(of: text, features: entry.highlighted))
       }
       count += suggestions.count
       let madeAt = clock.now
@@ -152,66 +170,6 @@ public final class Suggester {
       output += clock.now - madeAt
       if let limit = query.limit, count >= limit { break }
     }
-  }
-
-  /// Reads every event and matches it, on all cores at once: each core reads its own share of
-  /// rows through its own connection (the pool's readers), so reading overlaps matching. `body`
-  /// then sees the events in date order.
-  func scanAll(range: DayRange?, _ body: (Scanned) throws -> Void) throws {
-    let placedSQL = range == nil ? "1" : EventIndex.placedCondition("")
-    let arguments: StatementArguments =
-      range.map { [$0.start.description, $0.end.description, $0.start.description, $0.end.description] } ?? []
-    let features = self.features
-    let maxRowid = try index.read { db in try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0 }
-    let shares = Parallel.width
-    let results = SharedSlots<Scanned>(count: shares)
-    let index = self.index
-    DispatchQueue.concurrentPerform(iterations: shares) { share in
-      let low = maxRowid * Int64(share) / Int64(shares)
-      let high = maxRowid * Int64(share + 1) / Int64(shares)
-      do {
-        let scanned = try index.read { db -> [Scanned] in
-          let cursor = try GRDB.Row.fetchCursor(
-            db,
-            sql: """
-              SELECT rowid, id, date, date_end, precision, title, body, \(placedSQL) AS placed FROM event
-              WHERE rowid > ? AND rowid <= ?
-              """,
-            arguments: arguments + [low, high])
-          var rows: [Scanned] = []
-          while let row = try cursor.next() {
-            let text: String = row["body"]
-            let title: String? = row["title"]
-            let date: String? = row["date"]
-            let end: String? = row["date_end"]
-            let summary = EventSummary(
-              id: row["id"], date: date.flatMap { Day(iso: $0) }, dateEnd: end.flatMap { Day(iso: $0) },
-              datePrecision: DatePrecision(rawValue: row["precision"]) ?? .none, title: title,
-              headline: title.flatMap { $0.isEmpty ? nil : $0 } ?? Event.firstWords(of: text, limit: 100))
-            let matches = FeatureMatches(title: title, text: text, features: features)
-            rows.append(Scanned(summary: summary, rowid: row["rowid"], placed: row["placed"], matches: matches))
-          }
-          return rows
-        }
-        results.store(scanned, at: share)
-      } catch {
-        results.fail(error)
-      }
-    }
-    // Date order (undated last), then id: sorted as integer keys, computed once per event rather
-    // than per comparison, and the events themselves are not moved.
-    let all = try results.collect()
-    let keys = all.map { scanned in
-      let summary = scanned.summary
-      return (
-        summary.date == nil ? 1 : 0, summary.date?.ordinal ?? 0, summary.dateEnd?.ordinal ?? 0,
-        EventKey.of(summary.id) ?? .max
-      )
-    }
-    let order = all.indices.sorted { a, b in
-      keys[a] != keys[b] ? keys[a] < keys[b] : all[a].summary.id < all[b].summary.id
-    }
-    for position in order { try body(all[position]) }
   }
 
   /// The best items for one event's matches: scores accumulate from the matched features to

@@ -20,15 +20,20 @@ public final class SuggestionQueue: @unchecked Sendable {
   /// Scans the index once.
   public init(mandate: Mandate, index: EventIndex, state: LedgerState, range: DayRange?) throws {
     let suggester = try Suggester(mandate: mandate, index: index, state: state)
-    let decided = state.decidedEvents
-    var statistics = Suggester.Statistics(features: suggester.features.features.count)
+    let corpus = try SuggestionCorpus(
+      index: index, features: suggester.features, range: range, decided: state.decidedEvents, wanted: nil,
+      detailBudget: 0)
+    let order = corpus.order { $0.placed && !$0.decided }
     var events: [EventSummary] = []
-    try suggester.scanAll(range: range) { scanned in
-      statistics.documents += 1
-      statistics.totalLength += scanned.matches.length
-      for match in scanned.matches.counts { statistics.frequencies[Int(match.feature)] += 1 }
-      if scanned.placed && !decided.contains(scanned.summary.id) { events.append(scanned.summary) }
+    events.reserveCapacity(order.count)
+    var start = 0
+    while start < order.count {
+      let rowids = order[start..<min(start + 4096, order.count)].map { corpus.entry($0).rowid }
+      start += rowids.count
+      let texts = try suggester.texts(rowids)
+      events += rowids.compactMap { texts[$0]?.summary }
     }
+    let statistics = corpus.statistics
     self.range = range
     self.events = events
     self.suggester = suggester

@@ -53,13 +53,16 @@ enum Tokens {
   /// `UnicodeNFC`), since the ranges are in its own bytes.
   @inline(__always)
   static func scan(_ text: String, _ body: (UInt64, UInt64, Range<Int>) -> Void) {
-    let stems = WordStems.current
     var text = text
-    text.withUTF8 { bytes in
-      WordScanner.scan(bytes) { word, range, script in
-        let surface = WordStems.hash(word)
-        body(stems.stemHash(word, surface: surface, script: script), surface, range)
-      }
+    text.withUTF8 { scan(bytes: $0, body) }
+  }
+
+  /// `scan` on UTF-8 bytes (NFC).
+  @inline(__always)
+  static func scan(bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64, UInt64, Range<Int>) -> Void) {
+    let stems = WordStems.current
+    WordScanner.scanHashing(bytes) { word, surface, range, script in
+      body(stems.stemHash(word, surface: surface, script: script), surface, range)
     }
   }
 

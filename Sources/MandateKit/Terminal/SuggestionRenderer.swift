@@ -61,67 +61,169 @@ public struct SuggestionRenderer {
   }
 
   /// `json(_:)` as UTF-8 bytes, for output that streams bytes (no String to validate again).
+  /// Written byte by byte into one buffer: `suggest --format json` writes about 1 KB per event
+  /// for every event of the index.
   public static func jsonBytes(_ suggestion: Suggestion) -> [UInt8] {
     var out: [UInt8] = []
-    func key(_ name: String, first: Bool = false) {
-      if !first { out.append(UInt8(ascii: ",")) }
-      EventLineEncoder.appendString(name, to: &out)
-      out.append(UInt8(ascii: ":"))
-    }
+    out.reserveCapacity(1024 + suggestion.snippet.utf8.count + suggestion.candidates.count * 512)
     func string(_ value: String?) {
-      if let value { EventLineEncoder.appendString(value, to: &out) } else { out.append(contentsOf: "null".utf8) }
+      if let value { EventLineEncoder.appendString(value, to: &out) } else { out.append(contentsOf: JSONKeys.null) }
     }
-    func number(_ value: Double) { out.append(contentsOf: Self.number(value).utf8) }
     let event = suggestion.event
-    out.append(UInt8(ascii: "{"))
-    key("event", first: true)
+    out.append(contentsOf: JSONKeys.event)
     string(event.id)
-    key("date")
-    string(event.date?.description)
-    key("date_precision")
+    out.append(contentsOf: JSONKeys.date)
+    if let date = event.date { appendDay(date, to: &out) } else { out.append(contentsOf: JSONKeys.null) }
+    out.append(contentsOf: JSONKeys.datePrecision)
     string(event.datePrecision.rawValue)
-    key("title")
+    out.append(contentsOf: JSONKeys.title)
     string(event.title)
-    key("headline")
+    out.append(contentsOf: JSONKeys.headline)
     string(event.headline)
-    key("snippet")
-    string(Highlight.render(suggestion.snippet, open: "**", close: "**"))
-    key("candidates")
-    out.append(UInt8(ascii: "["))
-    for (index, candidate) in suggestion.candidates.enumerated() {
-      if index > 0 { out.append(UInt8(ascii: ",")) }
-      out.append(UInt8(ascii: "{"))
-      key("item", first: true)
-      string(candidate.item)
-      key("score")
-      number(candidate.score)
-      key("reasons")
-      out.append(UInt8(ascii: "["))
-      for (position, reason) in candidate.reasons.enumerated() {
-        if position > 0 { out.append(UInt8(ascii: ",")) }
-        out.append(UInt8(ascii: "{"))
-        key("kind", first: true)
-        string(reason.kind.rawValue)
-        key("term")
-        string(reason.term)
-        if let matched = reason.matched {
-          key("matched")
-          string(matched)
+    out.append(contentsOf: JSONKeys.snippet)
+    appendSnippet(suggestion.snippet, to: &out)
+    out.append(contentsOf: JSONKeys.candidates)
+    // Read in place: copying each candidate and reason would count references to every string.
+    suggestion.candidates.withUnsafeBufferPointer { candidates in
+      for index in candidates.indices {
+        out.append(contentsOf: index == 0 ? JSONKeys.item : JSONKeys.nextItem)
+        string(candidates[index].item)
+        out.append(contentsOf: JSONKeys.score)
+        appendNumber(candidates[index].score, to: &out)
+        out.append(contentsOf: JSONKeys.reasons)
+        candidates[index].reasons.withUnsafeBufferPointer { reasons in
+          for position in reasons.indices {
+            out.append(contentsOf: position == 0 ? JSONKeys.kind : JSONKeys.nextKind)
+            string(reasons[position].kind.rawValue)
+            out.append(contentsOf: JSONKeys.term)
+            string(reasons[position].term)
+            if let matched = reasons[position].matched {
+              out.append(contentsOf: JSONKeys.matched)
+              string(matched)
+            }
+            out.append(contentsOf: JSONKeys.field)
+            string(reasons[position].field)
+            out.append(contentsOf: JSONKeys.count)
+            appendInteger(reasons[position].count, to: &out)
+            out.append(contentsOf: JSONKeys.weight)
+            appendNumber(reasons[position].weight, to: &out)
+            out.append(contentsOf: JSONKeys.contribution)
+            appendNumber(reasons[position].contribution, to: &out)
+            out.append(UInt8(ascii: "}"))
+          }
         }
-        key("field")
-        string(reason.field)
-        key("count")
-        out.append(contentsOf: String(reason.count).utf8)
-        key("weight")
-        number(reason.weight)
-        key("contribution")
-        number(reason.contribution)
-        out.append(UInt8(ascii: "}"))
+        out.append(contentsOf: "]}".utf8)
       }
-      out.append(contentsOf: "]}".utf8)
     }
     out.append(contentsOf: "]}".utf8)
     return out
+  }
+
+  /// A day as its JSON string, "2024-04-10" (`Day.description`, quoted).
+  static func appendDay(_ day: Day, to out: inout [UInt8]) {
+    guard (0...9999).contains(day.year), (0...99).contains(day.month), (0...99).contains(day.day) else {
+      EventLineEncoder.appendString(day.description, to: &out)
+      return
+    }
+    func digits(_ value: Int, _ width: Int) {
+      var divisor = 1
+      for _ in 1..<width { divisor *= 10 }
+      while divisor > 0 {
+        out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+        divisor /= 10
+      }
+    }
+    out.append(UInt8(ascii: "\""))
+    digits(day.year, 4)
+    out.append(UInt8(ascii: "-"))
+    digits(day.month, 2)
+    out.append(UInt8(ascii: "-"))
+    digits(day.day, 2)
+    out.append(UInt8(ascii: "\""))
+  }
+
+  /// The keys of `jsonBytes` with their punctuation, as bytes.
+  private enum JSONKeys {
+    static let null = Array("null".utf8)
+    static let highlight = Array("**".utf8)
+    static let event = Array("{\"event\":".utf8)
+    static let date = Array(",\"date\":".utf8)
+    static let datePrecision = Array(",\"date_precision\":".utf8)
+    static let title = Array(",\"title\":".utf8)
+    static let headline = Array(",\"headline\":".utf8)
+    static let snippet = Array(",\"snippet\":".utf8)
+    static let candidates = Array(",\"candidates\":[".utf8)
+    static let item = Array("{\"item\":".utf8)
+    static let nextItem = Array(",{\"item\":".utf8)
+    static let score = Array(",\"score\":".utf8)
+    static let reasons = Array(",\"reasons\":[".utf8)
+    static let kind = Array("{\"kind\":".utf8)
+    static let nextKind = Array(",{\"kind\":".utf8)
+    static let term = Array(",\"term\":".utf8)
+    static let matched = Array(",\"matched\":".utf8)
+    static let field = Array(",\"field\":".utf8)
+    static let count = Array(",\"count\":".utf8)
+    static let weight = Array(",\"weight\":".utf8)
+    static let contribution = Array(",\"contribution\":".utf8)
+  }
+
+  /// The passage as a JSON string with its highlights as `**`: what `Highlight.render` and then
+  /// `EventLineEncoder.appendString` give, in one pass over its bytes.
+  static func appendSnippet(_ snippet: String, to out: inout [UInt8]) {
+    var snippet = snippet
+    snippet.withUTF8 { EventLineEncoder.appendString(bytes: $0, to: &out, markers: JSONKeys.highlight) }
+  }
+
+  /// `number(_:)` written into `out`.
+  static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+    let thousandths = Int((value * 1000).rounded())
+    if thousandths < 0 { out.append(UInt8(ascii: "-")) }
+    let magnitude = abs(thousandths)
+    appendInteger(magnitude / 1000, to: &out)
+    var fraction = magnitude % 1000
+    guard fraction != 0 else { return }
+    out.append(UInt8(ascii: "."))
+    var digits = 3
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    // `digits` places, with leading zeros: 5 thousandths is ".005", 50 is ".05".
+    var divisor = 1
+    for _ in 1..<digits { divisor *= 10 }
+    while divisor > 0 {
+      out.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+      divisor /= 10
+    }
+  }
+
+  /// A non-negative integer's decimal digits written into `out`; others as `String` writes them.
+  static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+    guard value >= 0 else {
+      out.append(contentsOf: String(value).utf8)
+      return
+    }
+    if value < 10 {
+      out.append(UInt8(ascii: "0") + UInt8(value))
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    var rest = value
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      while rest > 0 && count < 10 {
+        buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+        count += 1
+      }
+    }
+    guard rest == 0 else {
+      out.append(contentsOf: String(value).utf8)
+      return
+    }
+    withUnsafeBytes(of: &digits) { buffer in
+      for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+    }
   }
 
   /// Up to three decimals, without trailing zeros: 0.5, 3, 12.419.

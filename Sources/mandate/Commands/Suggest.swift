@@ -61,10 +61,14 @@ extension MandateCommand {
       var count = 0
       try suggester.suggestBatches(SuggestionQuery(range: range, top: top, limit: limit, minScore: minScore)) { batch in
         if format == .json {
-          // Rendering JSON is independent per event: do it on all cores, keep the order.
-          for json in Parallel.map(batch, SuggestionRenderer.jsonBytes) {
+          // Rendering JSON (and making it safe for a terminal) is independent per event: do it
+          // on all cores, keep the order.
+          let style = Output.outputStyle.enabled
+          for json in Parallel.map(
+            batch, { TerminalSafety.neutralize(bytes: SuggestionRenderer.jsonBytes($0), keepingStyle: style) })
+          {
             output.write(renderer.separator())
-            output.write(bytes: json)
+            output.write(neutralizedBytes: json)
           }
         } else {
           let abbreviations = try index.abbreviations(for: batch.map(\.event.id))

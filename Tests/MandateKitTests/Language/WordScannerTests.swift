@@ -66,3 +66,19 @@ import Testing
     #expect(first == ["миротворческ", "peacekeep", "oper", "сил", "учен", "emerg", "forc"])
   }
 }
+
+/// The hash handed out while scanning is the one `WordStems` computes from the folded word.
+@Suite struct WordScannerHashTests {
+  @Test func theHashIsTheFoldedWordsHash() {
+    let long = String(repeating: "Ab", count: 200)
+    var text = "Peacekeepers ОДКБ Ёлка Café 39th ХI Straße \(long) Қазақстан x"
+    var words = 0
+    text.withUTF8 { bytes in
+      WordScanner.scanHashing(bytes) { word, hash, _, _ in
+        words += 1
+        #expect(hash == WordStems.hash(word), "\(String(decoding: word, as: UTF8.self))")
+      }
+    }
+    #expect(words == 10)
+  }
+}
