@@ -39,6 +39,8 @@ final class ImportWriter {
   private(set) var removals: [String: Set<String>] = [:]
   private(set) var alreadyRecorded = 0
   private var touchedRecorded = Set<String>()
+  /// `newEvents`, kept when the slots are released.
+  private var releasedCounts: (count: Int, undated: Int)?
   private let fetchByRowid: Statement
   private let fetchByID: Statement
   private let fetchAlias: Statement
@@ -55,6 +57,7 @@ final class ImportWriter {
 
   /// Events this import created (still standing after merges), and how many of them are undated.
   var newEvents: (count: Int, undated: Int) {
+    if let releasedCounts { return releasedCounts }
     let undated = partitionNumbers[EventRecord.undatedPartition]
     let fresh = slots.filter { $0.mergedInto < 0 && !$0.wasRecorded }
     return (fresh.count, fresh.filter { $0.partition == undated }.count)
@@ -84,6 +87,19 @@ final class ImportWriter {
 
   /// Recorded events that gained a source or were merged.
   var mergedIntoRecorded: Int { touchedRecorded.count }
+
+  /// Frees the keys and slots of every event once matching is over, before the record is written:
+  /// at a million events they weigh more than the largest partition. Only `removals`,
+  /// `partitionsToWrite` and the counts stay usable.
+  func releaseMatchingState() {
+    let counts = newEvents
+    releasedCounts = counts
+    slots = []
+    idSlots = [:]
+    leadSlots = SlotMap()
+    urlSlots = SlotMap()
+    recorded = [:]
+  }
 
   /// Partitions whose file must be rewritten.
   var partitionsToWrite: [String] { Array(Set(spill.partitions).union(removals.keys)).sorted() }

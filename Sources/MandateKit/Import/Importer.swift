@@ -174,6 +174,7 @@ public final class Importer {
         }
         if partitions.isEmpty { throw ImportRollback.dryRun }
         progress?(.writing(files: partitions.count))
+        writer.releaseMatchingState()
         // The record files are written while SQLite builds its indexes.
         let removals = writer.removals
         let writing = WorkerThread(name: "mandate-import-write") {
