@@ -20,6 +20,7 @@ final class SearchTokenizer: FTS5CustomTokenizer {
   static let name = "mandate_stem"
 
   private let stems = WordStems()
+  private let memo = StemMemo()
 
   init(db: Database, arguments: [String]) throws {}
 
@@ -31,12 +32,18 @@ final class SearchTokenizer: FTS5CustomTokenizer {
     let bytes = UnsafeRawPointer(pText).withMemoryRebound(to: UInt8.self, capacity: Int(nText)) {
       UnsafeBufferPointer(start: $0, count: Int(nText))
     }
-    let stems = self.stems
+    let (stems, memo) = (self.stems, self.memo)
     return Self.tokens(bytes) { word, surface, script, range in
-      stems.withStem(word, surface: surface, script: script) { stem in
+      func pass(_ stem: UnsafeBufferPointer<UInt8>) -> CInt {
         UnsafeRawPointer(stem.baseAddress!).withMemoryRebound(to: CChar.self, capacity: stem.count) {
           tokenCallback(context, 0, $0, CInt(stem.count), CInt(range.lowerBound), CInt(range.upperBound))
         }
+      }
+      guard WordStems.stems(script, length: word.count) else { return pass(word) }
+      if let stem = memo.stem(surface) { return pass(stem) }
+      return stems.withStem(word, surface: surface, script: script) { stem in
+        memo.store(surface, stem)
+        return pass(stem)
       }
     }
   }

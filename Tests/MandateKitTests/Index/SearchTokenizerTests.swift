@@ -71,3 +71,39 @@ import Testing
     #expect(seen == 2)
   }
 }
+
+/// The tokenizer's memory of recent stems.
+@Suite struct StemMemoTests {
+  static func store(_ memo: StemMemo, _ hash: UInt64, _ stem: String) {
+    var stem = stem
+    stem.withUTF8 { memo.store(hash, $0) }
+  }
+
+  static func stem(_ memo: StemMemo, _ hash: UInt64) -> String? {
+    memo.stem(hash).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  @Test func remembersAndReplaces() {
+    let memo = StemMemo()
+    #expect(Self.stem(memo, 42) == nil)
+    Self.store(memo, 42, "peacekeep")
+    Self.store(memo, 43, "миротворческ")
+    #expect(Self.stem(memo, 42) == "peacekeep")
+    #expect(Self.stem(memo, 43) == "миротворческ")
+    // The same slot (the hash modulo the table's size), another word: the newer one wins.
+    Self.store(memo, 42 + (1 << 16), "forc")
+    #expect(Self.stem(memo, 42) == nil)
+    #expect(Self.stem(memo, 42 + (1 << 16)) == "forc")
+  }
+
+  @Test func startsAgainWhenFull() {
+    let memo = StemMemo()
+    let stem = String(repeating: "x", count: 1000)
+    for hash in 1...1100 { Self.store(memo, UInt64(hash), stem) }
+    // 1,048 stems of 1,000 bytes fill the pool; the 1,049th empties it.
+    #expect(Self.stem(memo, 1) == nil)
+    #expect(Self.stem(memo, 1100) == stem)
+    #expect(Self.stem(memo, 1049) == stem)
+    #expect(Self.stem(memo, 1048) == nil)
+  }
+}
