@@ -121,7 +121,7 @@ public final class Importer {
     let known = try KnownKeys.load(index)
     timer.mark("open")
 
-    let channel = BlockingChannel<[PreparedDraft]>(capacity: 4)
+    let channel = BlockingChannel<[PreparedDraft]>(capacity: 2)
     let producer = DraftProducer(workspace: workspace, options: options, progress: progress)
     let producing = WorkerThread(name: "mandate-import-read") {
       defer { channel.close() }

@@ -133,11 +133,12 @@ enum EventIndexWriter {
     }
 
     /// The page cache of a bulk load, in KiB.
-    static let bulkCacheKiB = 32 << 10
+    static let bulkCacheKiB = 8 << 10
 
     func finish() throws {
       if bulk {
-        defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+        // Back to the default before sorting: SQLite's sorter takes as much memory as the cache.
+        try db.execute(sql: "PRAGMA cache_size = -2000")
         // Sorting a million keys for CREATE INDEX in memory (temp_store = MEMORY) costs hundreds
         // of megabytes; spilling the sort to a temporary file keeps a large import's memory flat.
         try db.execute(sql: "PRAGMA temp_store = FILE")
