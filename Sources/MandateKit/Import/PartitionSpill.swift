@@ -8,7 +8,8 @@ final class PartitionSpill: @unchecked Sendable {
   private let directory: URL
   private var handles: [String: FileHandle] = [:]
   private var buffers: [String: [UInt8]] = [:]
-  private static let bufferLimit = 256 << 10
+  /// Per partition: a million events over 36 months held 9 MB of buffers at 256 KB.
+  private static let bufferLimit = 64 << 10
   private var nextLine = 0
   /// Lines replaced by a later version (an event merged again).
   private var superseded = Set<Int>()
