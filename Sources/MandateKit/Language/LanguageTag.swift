@@ -17,7 +17,13 @@ public enum LanguageTag {
 
   /// The language alone ("ru" of "ru-RU"), lower case; nil when `tag` is nil or not a tag.
   public static func primary(_ tag: String?) -> String? {
-    guard let tag, let normalized = normalize(tag) else { return nil }
+    guard let tag else { return nil }
+    // The record's own tags are normalized: "en", "ru", "ru-RU"; a report reads thousands.
+    let bytes = tag.utf8
+    if (2...3).contains(bytes.count), bytes.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) {
+      return tag
+    }
+    guard let normalized = normalize(tag) else { return nil }
     return String(normalized.split(separator: "-")[0])
   }
 }

@@ -7,6 +7,12 @@ enum EventKey {
     return id.withUTF8 { parse($0) }
   }
 
+  /// The id a key spells: 16 lowercase hex digits.
+  static func id(_ key: UInt64) -> String {
+    let digits = String(key, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+
   /// The key of an id's UTF-8 bytes; nil unless they are exactly 16 lowercase hex digits.
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
     guard bytes.count == 16 else { return nil }

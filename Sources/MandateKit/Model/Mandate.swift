@@ -71,7 +71,10 @@ public struct Mandate: Sendable, Equatable, Codable {
 
   /// How spellings compare: case aside, «ё» as «е».
   static func spellingKey(_ spelling: String) -> String {
-    spelling.lowercased().replacingOccurrences(of: "ё", with: "е")
+    let lower = spelling.lowercased()
+    // Characters compare by canonical equivalence: a decomposed «ё» is «ё» too.
+    guard lower.contains("ё") else { return lower }
+    return String(lower.map { $0 == "ё" ? "е" : $0 })
   }
 }
 

@@ -3,7 +3,7 @@ import GRDB
 
 extension ReportBuilder {
   static let factsColumns =
-    "id, date, date_end, last_day, precision, COALESCE(title, substr(body, 1, 300)) AS title, sources"
+    "id, date, date_end, last_day, precision, COALESCE(title, substr(body, 1, 300)) AS title, sources, language"
 
   /// The facts of a row selected with `factsColumns`, read on SQLite's buffers.
   static func facts(_ row: RawRows.Row) -> EventFacts {
@@ -17,7 +17,8 @@ extension ReportBuilder {
       id: row.string(0) ?? "", date: row.day(1), dateEnd: row.day(2), lastDay: row.day(3),
       precision: row.string(4).flatMap(DatePrecision.init(rawValue:)) ?? .none,
       title: Event.firstWords(of: row.string(5) ?? "", limit: 160),
-      source: url ?? file.map { path in position.map { "\(path):\($0)" } ?? path } ?? "", sourceURL: url)
+      source: url ?? file.map { path in position.map { "\(path):\($0)" } ?? path } ?? "", sourceURL: url,
+      language: LanguageTag.primary(row.string(7)))
   }
 
   /// The first string value of `key` in the sources JSON, without decoding it all (it is the
@@ -96,43 +97,77 @@ extension ReportBuilder {
     return facts
   }
 
-  /// The standing tags with their events' facts (tags of events no longer in the record are
-  /// left out; `check` reports them).
-  /// Titles and sources are read only for events placed in `detailed` (and undated ones): the
-  /// other tags count towards totals and dates, which the date index holds.
-  func placedTags(_ state: LedgerState, detailed: DayRange) throws -> [Placed] {
-    let tags = state.tags.values.map { (key: EventKey.of($0.event), tag: $0) }
-    let keys = Set(tags.compactMap(\.key))
+  /// `facts(_:ids:)` on as many read connections as there are cores: a report of a large period
+  /// reads the titles of tens of thousands of events, each on its own page of the table.
+  func detailedFacts(ids: [String], chunkSize: Int = 2_000) throws -> [String: EventFacts] {
+    guard ids.count > chunkSize, Parallel.width > 1 else {
+      return try index.read { db in try Self.facts(db, ids: ids) }
+    }
+    let chunks = stride(from: 0, to: ids.count, by: chunkSize).map { Array(ids[$0..<min($0 + chunkSize, ids.count)]) }
+    let parts = Parallel.map(chunks) { chunk in Result { try index.read { db in try Self.facts(db, ids: chunk) } } }
     var facts: [String: EventFacts] = [:]
-    facts.reserveCapacity(keys.count)
+    facts.reserveCapacity(ids.count)
+    for part in parts { facts.merge(try part.get()) { first, _ in first } }
+    return facts
+  }
+
+  /// The standing tags with their events' facts (tags of events no longer in the record are
+  /// left out; `check` reports them), ordered by event, then item.
+  /// Titles and sources are read only for events placed in `detailed` (and undated ones): the
+  /// other tags count towards totals and dates, which the date index holds. Every period a report
+  /// counts lies in the term (quarters are clipped to it), so tags of events dated outside the
+  /// term count nowhere and are left out.
+  func placedTags(_ state: LedgerState, detailed: DayRange) throws -> [Placed] {
+    let tags = Array(state.tags.values)
+    let keys = tags.map { EventKey.of($0.event) }
+    let wanted = Set(keys.compactMap { $0 })
+    let term = mandate.term
+    // Facts by event key (an event id is its key); ids that are not keys cannot be in the index.
+    var facts: [UInt64: EventFacts] = [:]
+    facts.reserveCapacity(wanted.count)
+    var outside = Set<UInt64>()
+    var detailedIDs: [String] = []
     try index.read { db in
       // Every dated event, from the covering date index, on SQLite's buffers: only the tagged
-      // ones become strings.
-      var detailedIDs: [String] = []
-      try RawRows.scan(db, sql: "SELECT id, date, date_end, last_day, precision FROM event WHERE date IS NOT NULL") {
+      // ones in the term become strings.
+      try RawRows.scan(
+        db, sql: "SELECT id, date, date_end, last_day, precision, language FROM event WHERE date IS NOT NULL"
+      ) {
         row in
-        guard let key = row.eventKey(0), keys.contains(key), let id = row.string(0) else { return }
+        guard let key = row.eventKey(0), wanted.contains(key) else { return }
+        guard let date = row.day(1), term.contains(date) else {
+          outside.insert(key)
+          return
+        }
+        guard let id = row.string(0) else { return }
         let fact = EventFacts(
-          id: id, date: row.day(1), dateEnd: row.day(2), lastDay: row.day(3),
+          id: id, date: date, dateEnd: row.day(2), lastDay: row.day(3),
           precision: row.string(4).flatMap(DatePrecision.init(rawValue:)) ?? .none, title: "", source: "",
-          sourceURL: nil)
-        facts[id] = fact
+          sourceURL: nil, language: LanguageTag.primary(row.string(5)))
+        facts[key] = fact
         if fact.placed(in: detailed) { detailedIDs.append(id) }
       }
-      // Titles and sources of the detailed period's events, undated ones and those the ledger
-      // names by an alias.
-      if facts.count < tags.count {
-        var missing = Set<String>()
-        for entry in tags where facts[entry.tag.event] == nil { missing.insert(entry.tag.event) }
-        detailedIDs += missing
-      }
-      for (id, fact) in try Self.facts(db, ids: detailedIDs) { facts[id] = fact }
     }
-    // A stable order (the state is a dictionary): by event, then item.
-    let sorted = tags.sorted {
-      $0.key == $1.key ? ($0.tag.event, $0.tag.item) < ($1.tag.event, $1.tag.item) : ($0.key ?? 0) < ($1.key ?? 0)
+    // Titles and sources of the detailed period's events, and of undated ones.
+    var missing = Set<String>()
+    for (tag, key) in zip(tags, keys) {
+      guard let key, facts[key] == nil, !outside.contains(key) else { continue }
+      missing.insert(tag.event)
     }
-    return sorted.compactMap { entry in facts[entry.tag.event].map { Placed(tag: entry.tag, event: $0) } }
+    for (id, fact) in try detailedFacts(ids: detailedIDs + missing.sorted()) {
+      if let key = EventKey.of(id) { facts[key] = fact }
+    }
+    // A stable order (the state is a dictionary): by event, then item. One key is one event.
+    let itemRanks = Dictionary(
+      Set(tags.map(\.item)).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    var order: [(key: UInt64, item: Int, offset: Int)] = []
+    order.reserveCapacity(tags.count)
+    for (offset, key) in keys.enumerated() {
+      guard let key, facts[key] != nil else { continue }
+      order.append((key, itemRanks[tags[offset].item]!, offset))
+    }
+    order.sort { ($0.key, $0.item) < ($1.key, $1.item) }
+    return order.map { Placed(tag: tags[$0.offset], event: facts[$0.key]!) }
   }
 
   /// Keys (`EventKey`) of the events placed in `range`.

@@ -6,18 +6,24 @@ extension ReportBuilder {
   /// the event once. The tag kept is the material one, else the one on the smaller event id; the
   /// other report's id is returned for it (keyed `"item event"`), so that the evidence names both.
   func mergingLinkedReports(_ placed: [Placed]) throws -> (placed: [Placed], alsoReported: [String: String]) {
-    // Only tags of one item and stance on events of one day can be merged: most reports have none.
-    var groups: [String: [Int]] = [:]
+    // Only tags of one item and stance on events of one day, in two languages or more, can be
+    // merged: most reports have none. The languages come with the tags' facts (the date index),
+    // so the texts of monolingual records stay unread.
+    var languagesSeen = Set<String>()
+    for entry in placed where entry.event.precision == .day {
+      if let language = entry.event.language { languagesSeen.insert(language) }
+    }
+    guard languagesSeen.count > 1 else { return (placed, [:]) }
+    var groups: [GroupKey: [Int]] = [:]
     for (offset, entry) in placed.enumerated() where entry.event.precision == .day {
       guard let date = entry.event.date, let last = entry.event.lastDay else { continue }
-      groups["\(entry.tag.item) \(entry.tag.stance.rawValue) \(date) \(last)", default: []].append(offset)
+      groups[GroupKey(item: entry.tag.item, stance: entry.tag.stance, date: date, last: last), default: []].append(
+        offset)
     }
-    var candidates = groups.keys.sorted().compactMap { groups[$0]!.count > 1 ? groups[$0] : nil }
-    guard !candidates.isEmpty else { return (placed, [:]) }
-    // Only groups in two languages or more can hold a link: one scan of the languages keeps the
-    // texts of monolingual records unread.
-    let languages = try primaryLanguages(of: Set(candidates.flatMap { $0.map { placed[$0].event.id } }))
-    candidates = candidates.filter { group in Set(group.compactMap { languages[placed[$0].event.id] }).count > 1 }
+    // Groups are disjoint, so the order they are looked at in changes nothing.
+    let candidates = groups.values.filter { group in
+      group.count > 1 && Set(group.compactMap { placed[$0].event.language }).count > 1
+    }
     guard !candidates.isEmpty else { return (placed, [:]) }
     let ids = Set(candidates.flatMap { $0.map { placed[$0].event.id } })
     let events = try ids.sorted().compactMap { try index.event(id: $0) }
@@ -40,18 +46,11 @@ extension ReportBuilder {
     return (placed.indices.filter { !dropped.contains($0) }.map { placed[$0] }, alsoReported)
   }
 
-  /// The language (primary subtag) of each of the day-dated events `ids` that has one.
-  func primaryLanguages(of ids: Set<String>) throws -> [String: String] {
-    var languages: [String: String] = [:]
-    try index.read { db in
-      try RawRows.scan(db, sql: "SELECT id, language FROM event WHERE language IS NOT NULL AND precision = 'day'") {
-        row in
-        guard let id = row.string(0), ids.contains(id), let language = LanguageTag.primary(row.string(1)) else {
-          return
-        }
-        languages[id] = language
-      }
-    }
-    return languages
+  /// Tags that may be one event reported twice: one item, one stance, one day.
+  private struct GroupKey: Hashable {
+    var item: String
+    var stance: Stance
+    var date: Day
+    var last: Day
   }
 }

@@ -83,6 +83,8 @@ public final class ReportBuilder {
     var title: String
     var source: String
     var sourceURL: String?
+    /// The primary language subtag ("ru" of "ru-RU"), if the event has a language.
+    var language: String?
 
     /// Placed in `range` as `mandate events` places it: a day by its (first) day, a month or a
     /// year only when its whole span lies inside.
@@ -115,8 +117,9 @@ public final class ReportBuilder {
       options.recordedBy == nil ? fullState : try index.ledgerState(for: mandate, recordedBy: options.recordedBy)
     timer.mark("ledger state")
     let allPlaced = try placedTags(state, detailed: counted)
-    let (placed, alsoReported) = try mergingLinkedReports(allPlaced)
     timer.mark("tags placed")
+    let (placed, alsoReported) = try mergingLinkedReports(allPlaced)
+    timer.mark("linked reports merged")
     let periodEvidence = placed.filter { $0.event.placed(in: counted) && asOf >= period.range.start }
     let toDateEvidence = placed.filter { $0.event.placed(in: toDate) }
 

@@ -37,6 +37,7 @@ struct FeatureSet: Sendable {
 
   init(mandate: Mandate) {
     let common = Self.commonWords(mandate)
+    let aliases = SpellingTable(mandate)
     for priority in mandate.priorities {
       // The title's words, and those of its translations (for news in their languages).
       let priorityWords = Self.telling(
@@ -53,14 +54,14 @@ struct FeatureSet: Sendable {
         // A keyword that is an alias spelling is that alias, in whichever language it is listed:
         // "UN" and «ООН» in one item are one feature, not two counts of the same words.
         for keyword in item.keywords {
-          let spellings = mandate.spellings(of: keyword)
+          let spellings = aliases.spellings(of: keyword)
           let key = spellings.count > 1 ? "alias|\(spellings[0].lowercased())" : Self.stemKey(keyword)
           add(.keyword, keyword, key: "keyword|" + key, spellings: spellings, weight: Self.keywordWeight)
         }
         // A word that is a keyword on its own is not counted again as an item word; words of
         // longer keywords still count alone ("deployment" from "operational deployment").
         let singleKeywords = Set(
-          item.keywords.flatMap { mandate.spellings(of: $0) }.map(Tokens.words).filter { $0.count == 1 }
+          item.keywords.flatMap { aliases.spellings(of: $0) }.map(Tokens.words).filter { $0.count == 1 }
             .map { String($0[0]) })
         let texts = [item.text] + item.translations.sorted { $0.key < $1.key }.map(\.value)
         let itemWords = Self.telling(texts.flatMap(Tokens.tokens), common: common)

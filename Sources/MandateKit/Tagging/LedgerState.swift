@@ -97,6 +97,9 @@ public struct LedgerState: Sendable {
     items: Set<String>? = nil
   ) {
     var positions: [Pair: [String: Position]] = [:]
+    positions.reserveCapacity(decisions.count)
+    // Only an untag can leave a pair without positions.
+    var emptied = false
     for decision in LedgerHistory.ordered(decisions, items: items) {
       if let recordedBy, decision.at > recordedBy { continue }
       let pair = decision.event.map { Pair(event: canonical($0), item: decision.item) }
@@ -111,6 +114,7 @@ public struct LedgerState: Sendable {
       case .untag:
         guard let pair else { continue }
         positions[pair] = positions[pair]?.filter { $0.value.verdict == .reject }
+        emptied = true
       case .resolve:
         guard let pair else { continue }
         let verdict: Verdict =
@@ -128,14 +132,15 @@ public struct LedgerState: Sendable {
         continue
       }
     }
-    positions = positions.filter { !$0.value.isEmpty }
+    if emptied { positions = positions.filter { !$0.value.isEmpty } }
     standing = positions
+    tags.reserveCapacity(positions.count)
     for (pair, standing) in positions {
-      let verdicts = Set(standing.values.map(\.verdict))
       let latest = standing.values.max {
         ($0.decision.at, $0.decision.by) < ($1.decision.at, $1.decision.by)
       }!.decision
-      guard verdicts.count == 1, let verdict = verdicts.first else {
+      let verdict = standing.first!.value.verdict
+      guard standing.allSatisfy({ $0.value.verdict == verdict }) else {
         disputes[pair] = Dispute(pair: pair, positions: standing.sorted { $0.key < $1.key }.map(\.value))
         continue
       }

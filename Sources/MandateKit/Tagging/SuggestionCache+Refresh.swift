@@ -66,6 +66,36 @@ extension SuggestionCache {
     var touched: [(event: String, decided: Bool, wasDecided: Bool, matches: FeatureMatches?)] = []
     var readable = true
     try index.read { db in
+      // No feature weighted anew (a tag, an untag): only events whose decision changed are
+      // touched, and the index of decided flags names them without reading every event's matches.
+      if changed.isEmpty,
+        try Bool.fetchOne(
+          db, sql: "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'suggestion_match_decided'") != nil
+      {
+        // By key (an event id is its key): hundreds of thousands of decided events at 1M.
+        var wasDecided = Set<UInt64>()
+        try RawRows.scan(
+          db, sql: "SELECT event FROM suggestion_match WHERE mandate = ? AND decided = 1", arguments: [mandate.id]
+        ) { row in
+          if let key = row.eventKey(0) { wasDecided.insert(key) }
+        }
+        let decidedKeys = Set(decided.compactMap(EventKey.of))
+        let undecided = wasDecided.subtracting(decidedKeys).map(EventKey.id).sorted()
+        let matches = try storedMatches(undecided, mandate: mandate, index: index, db: db)
+        for event in undecided {
+          guard let stored = matches[event] else {
+            readable = false
+            continue
+          }
+          touched.append((event, false, true, stored))
+        }
+        let stored = try db.cachedStatement(sql: "SELECT 1 FROM suggestion_match WHERE mandate = ? AND event = ?")
+        for event in decidedKeys.subtracting(wasDecided).map(EventKey.id).sorted()
+        where try Bool.fetchOne(stored, arguments: [mandate.id, event]) != nil {
+          touched.append((event, true, false, nil))
+        }
+        return
+      }
       try RawRows.scan(
         db, sql: "SELECT event, decided, matches FROM suggestion_match WHERE mandate = ?", arguments: [mandate.id]
       ) { row in
@@ -90,7 +120,7 @@ extension SuggestionCache {
     updated.users = SuggestionModel.users(suggester.features)
     // Most events a weight touches keep their candidates: only the others are written.
     let previous = try storedCandidates(
-      Set(touched.compactMap { EventKey.of($0.event) }), mandate: mandate, index: index)
+      Set(touched.compactMap { EventKey.of($0.event) }), ids: touched.map(\.event), mandate: mandate, index: index)
     var rewritten: [(String, [(item: String, score: Double)])] = []
     for (entry, candidates) in zip(touched, scored) {
       let old = EventKey.of(entry.event).flatMap { previous[$0] } ?? []
@@ -116,37 +146,55 @@ extension SuggestionCache {
   /// The stored matches of the events `ids` names (those it has): looked up one by one when they
   /// are few (a rejection of one item asks for that item's tagged events), else in one pass.
   static func storedMatches(_ ids: [String], mandate: Mandate, index: EventIndex) throws -> [String: FeatureMatches] {
+    try index.read { db in try storedMatches(ids, mandate: mandate, index: index, db: db) }
+  }
+
+  static func storedMatches(_ ids: [String], mandate: Mandate, index: EventIndex, db: Database) throws
+    -> [String: FeatureMatches]
+  {
     var result: [String: FeatureMatches] = [:]
-    try index.read { db in
-      let events = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0
-      if ids.count * 20 < events {
-        let statement = try db.cachedStatement(
-          sql: "SELECT matches FROM suggestion_match WHERE mandate = ? AND event = ?")
-        for id in ids {
-          if let data = try Data.fetchOne(statement, arguments: [mandate.id, id]) {
-            result[id] = data.withUnsafeBytes { StoredMatches.decode($0) }
-          }
+    guard !ids.isEmpty else { return result }
+    let events = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0
+    if ids.count * 20 < events {
+      let statement = try db.cachedStatement(
+        sql: "SELECT matches FROM suggestion_match WHERE mandate = ? AND event = ?")
+      for id in ids {
+        if let data = try Data.fetchOne(statement, arguments: [mandate.id, id]) {
+          result[id] = data.withUnsafeBytes { StoredMatches.decode($0) }
         }
-        return
       }
-      let wanted = Set(ids)
-      try RawRows.scan(
-        db, sql: "SELECT event, matches FROM suggestion_match WHERE mandate = ?", arguments: [mandate.id]
-      ) { row in
-        guard let event = row.string(0), wanted.contains(event) else { return }
-        result[event] = row.withBlob(1) { StoredMatches.decode($0) }
-      }
+      return result
+    }
+    let wanted = Set(ids)
+    try RawRows.scan(
+      db, sql: "SELECT event, matches FROM suggestion_match WHERE mandate = ?", arguments: [mandate.id]
+    ) { row in
+      guard let event = row.string(0), wanted.contains(event) else { return }
+      result[event] = row.withBlob(1) { StoredMatches.decode($0) }
     }
     return result
   }
 
-  /// The cached candidates of the events whose keys `events` holds.
-  static func storedCandidates(_ events: Set<UInt64>, mandate: Mandate, index: EventIndex) throws
+  /// The cached candidates of the events whose keys `events` holds: looked up one by one when
+  /// they are few (a tag touches one event), else in one pass over the cache.
+  static func storedCandidates(_ events: Set<UInt64>, ids: [String], mandate: Mandate, index: EventIndex) throws
     -> [UInt64: [(item: String, score: Double)]]
   {
     var result: [UInt64: [(item: String, score: Double)]] = [:]
     guard !events.isEmpty else { return result }
     try index.read { db in
+      let total = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0
+      if ids.count * 20 < total {
+        let statement = try db.cachedStatement(
+          sql: "SELECT item, score FROM suggestion_cache WHERE mandate = ? AND event = ? ORDER BY rank")
+        for id in ids {
+          guard let key = EventKey.of(id), events.contains(key) else { continue }
+          for row in try Row.fetchAll(statement, arguments: [mandate.id, id]) {
+            result[key, default: []].append((row[0], row[1]))
+          }
+        }
+        return
+      }
       try RawRows.scan(
         db, sql: "SELECT event, item, score FROM suggestion_cache WHERE mandate = ? ORDER BY event, rank",
         arguments: [mandate.id]

@@ -22,7 +22,8 @@ public enum SuggestionCache {
   static let createMatchesSQL = """
     CREATE TABLE IF NOT EXISTS suggestion_match (
       mandate TEXT NOT NULL, event TEXT NOT NULL, decided INTEGER NOT NULL, matches BLOB NOT NULL,
-      PRIMARY KEY (mandate, event)) WITHOUT ROWID
+      PRIMARY KEY (mandate, event)) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS suggestion_match_decided ON suggestion_match(mandate, decided);
     """
 
   /// What the cache depends on but the ledger, as one digest.

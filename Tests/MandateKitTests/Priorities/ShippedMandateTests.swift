@@ -88,4 +88,22 @@ import Testing
     #expect(mandate.spellings(of: variant).contains(name))
     #expect(mandate.spellings(of: name).contains(variant))
   }
+
+  /// The table the suggestion features look spellings up in gives what the mandate's own lookup
+  /// gives, for every keyword and spelling of the shipped mandate, in other cases, and with a
+  /// decomposed «ё».
+  @Test func theSpellingTableAgreesWithTheMandate() throws {
+    let mandate = try load()
+    let table = SpellingTable(mandate)
+    let names =
+      mandate.items.flatMap(\.keywords) + mandate.aliases.flatMap { [$0.name] + $0.variants }
+      + ["Объединённых", "объедин\u{0435}\u{0308}нных", "ОБЪЕДИНЕННЫХ", "not a name"]
+    var checked = 0
+    for name in names + names.map { $0.uppercased() } + names.map { $0.lowercased() } {
+      #expect(table.spellings(of: name) == mandate.spellings(of: name), "\(name)")
+      checked += 1
+    }
+    #expect(checked > 300)
+    #expect(table.spellings(of: "cis atc").contains("Anti-Terrorism Center of the CIS"))
+  }
 }

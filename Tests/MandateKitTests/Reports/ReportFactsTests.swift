@@ -39,6 +39,26 @@ import Testing
       #expect(result == general)
     }
   }
+
+  /// The titles and sources of many events, read in chunks on several connections, are what one
+  /// connection reads at once; unknown ids are left out.
+  @Test func factsReadInParallelAreTheFactsReadAtOnce() throws {
+    let (folder, builder) = try ShippedReportTests.shippedWorkspace()
+    defer { withExtendedLifetime(folder) {} }
+    let ids = try builder.index.read { db in try String.fetchAll(db, sql: "SELECT id FROM event ORDER BY rowid") }
+    #expect(ids.count > 6)
+    let asked = ids + ["0000000000000000", "not an id"]
+    let atOnce = try builder.index.read { db in try ReportBuilder.facts(db, ids: asked) }
+    let chunked = try builder.detailedFacts(ids: asked, chunkSize: 3)
+    #expect(atOnce.count == ids.count)
+    #expect(chunked.keys.sorted() == atOnce.keys.sorted())
+    for (id, fact) in atOnce {
+      let other = try #require(chunked[id])
+      #expect(
+        [other.title, other.source, other.sourceURL ?? "", other.language ?? "", other.date?.description ?? ""]
+          == [fact.title, fact.source, fact.sourceURL ?? "", fact.language ?? "", fact.date?.description ?? ""])
+    }
+  }
 }
 
 /// Event ids as 64-bit keys and days read from bytes, which the report's scans use instead of strings.
@@ -49,6 +69,10 @@ import Testing
     // Not an index id: uppercase, too short or long, a sign, a non-hex letter.
     for id in ["0123456789ABCDEF", "0123456789abcde", "0123456789abcdef0", "+123456789abcdef", "0123456789abcdeg", ""] {
       #expect(EventKey.of(id) == nil, "\(id)")
+    }
+    // And back: the id a key spells, leading zeros included.
+    for id in ["0123456789abcdef", "ffffffffffffffff", "0000000000000000", "00000000000000a1"] {
+      #expect(EventKey.of(id).map(EventKey.id) == id)
     }
   }
 
