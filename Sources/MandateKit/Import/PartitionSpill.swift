@@ -43,7 +43,12 @@ final class PartitionSpill: @unchecked Sendable {
     buffers[partition]!.append(contentsOf: line)
     buffers[partition]!.append(0x0A)
     if buffers[partition]!.count >= Self.bufferLimit {
-      try handle(for: partition).write(contentsOf: buffers[partition]!)
+      do {
+        try handle(for: partition).write(contentsOf: buffers[partition]!)
+      } catch {
+        // A full disk while matching: the record is untouched, and the message says where and why.
+        throw RecordError.writeFailed(path: url(partition).path, reason: TextFile.describe(error))
+      }
       buffers[partition]!.removeAll(keepingCapacity: true)
     }
     return number
