@@ -123,8 +123,9 @@ import Testing
     #expect(FaultKit.strayTemporaries(afterTag).isEmpty)
 
     // An import at several degrees of fullness: complete, or refused with the record intact.
-    // Here (see docs/reliability.md) 300 KB free fails in the index before the record is touched,
-    // 2500 KB in a record file, and 5000 KB in the index once the record is complete.
+    // Here (see docs/reliability.md) 300 KB free fails in the import's temporary lines and 2500 KB
+    // in the index, both before the record is touched, and 5000 KB in the index once the record
+    // is complete.
     var outcomes: [String] = []
     for freeKB in [300, 2500, 5000] {
       let (imported, after) = try Self.runOnFullDisk(

@@ -32,13 +32,13 @@ final class ImportWriter {
   let spill: PartitionSpill
   private let known: KnownKeys
   private var slots: [Slot] = []
-  private var idSlots: [UInt64: Int32] = [:]
-  private var leadSlots = SlotMap()
-  private var urlSlots = SlotMap()
+  private var slotKeys = SlotKeys()
   /// Record lines to drop, by partition: recorded events that this import replaced.
   private(set) var removals: [String: Set<String>] = [:]
   private(set) var alreadyRecorded = 0
   private var touchedRecorded = Set<String>()
+  /// `newEvents`, kept when the slots are released.
+  private var releasedCounts: (count: Int, undated: Int)?
   private let fetchByRowid: Statement
   private let fetchByID: Statement
   private let fetchAlias: Statement
@@ -55,6 +55,7 @@ final class ImportWriter {
 
   /// Events this import created (still standing after merges), and how many of them are undated.
   var newEvents: (count: Int, undated: Int) {
+    if let releasedCounts { return releasedCounts }
     let undated = partitionNumbers[EventRecord.undatedPartition]
     let fresh = slots.filter { $0.mergedInto < 0 && !$0.wasRecorded }
     return (fresh.count, fresh.filter { $0.partition == undated }.count)
@@ -84,6 +85,17 @@ final class ImportWriter {
 
   /// Recorded events that gained a source or were merged.
   var mergedIntoRecorded: Int { touchedRecorded.count }
+
+  /// Frees the keys and slots of every event once matching is over, before the record is written:
+  /// at a million events they weigh more than the largest partition. Only `removals`,
+  /// `partitionsToWrite` and the counts stay usable.
+  func releaseMatchingState() {
+    let counts = newEvents
+    releasedCounts = counts
+    slots = []
+    slotKeys = SlotKeys()
+    recorded = [:]
+  }
 
   /// Partitions whose file must be rewritten.
   var partitionsToWrite: [String] { Array(Set(spill.partitions).union(removals.keys)).sorted() }
@@ -130,7 +142,7 @@ final class ImportWriter {
     slots[Int(target)].partition = self.number(of: partition)
     slots[Int(target)].line = Int32(try spill.append(line, sortKey: merged.sortKey, partition: partition))
     register(draft.identity, slot: target)
-    if let key = EventKey.of(merged.id) { idSlots[key] = target }
+    if let key = EventKey.of(merged.id) { slotKeys.set(.id, key, target) }
   }
 
   private func number(of partition: String) -> UInt16 {
@@ -157,13 +169,13 @@ final class ImportWriter {
   /// The slot of a match, creating one for a recorded event touched for the first time.
   private func slot(for match: Match) -> Int32 {
     if let slot = match.slot { return slot }
-    if let key = EventKey.of(match.event.id), let slot = idSlots[key] { return current(slot) }
+    if let key = EventKey.of(match.event.id), let slot = slotKeys.first(.id, key) { return current(slot) }
     let partition = EventRecord.partition(of: match.event)
     slots.append(
       Slot(rowid: match.rowid, partition: self.number(of: partition), line: -1, mergedInto: -1, wasRecorded: true))
     let number = Int32(slots.count - 1)
     recorded[number] = (match.event.id, partition)
-    if let key = EventKey.of(match.event.id) { idSlots[key] = number }
+    if let key = EventKey.of(match.event.id) { slotKeys.set(.id, key, number) }
     return number
   }
 
@@ -171,15 +183,17 @@ final class ImportWriter {
     let identity = draft.identity
     // The same text as an event of this import, or as a recorded one: whatever else matched it
     // was merged when it was.
-    if let slot = idSlots[identity.idKey] { return [try slotMatch(current(slot))] }
+    if let slot = slotKeys.first(.id, identity.idKey) { return [try slotMatch(current(slot))] }
     if known.ids.contains(identity.idKey), let match = try recorded(id: draft.id) { return [match] }
     var found: [Match] = []
     func add(_ match: Match) {
       if !found.contains(where: { $0.event.id == match.event.id }) { found.append(match) }
     }
-    func check(_ map: SlotMap, _ key: UInt64?, column: String, knownKeys: Set<UInt64>, _ same: (Event) -> Bool) throws {
+    func check(
+      _ kind: SlotKeys.Kind, _ key: UInt64?, column: String, knownKeys: Set<UInt64>, _ same: (Event) -> Bool
+    ) throws {
       guard let key else { return }
-      for slot in Set(map.slots(for: key).map(current)) {
+      for slot in Set(slotKeys.slots(kind, key).map(current)) {
         let match = try slotMatch(slot)
         if same(match.event) { add(match) }
       }
@@ -187,14 +201,14 @@ final class ImportWriter {
         for match in try recorded(column: column, key: key) where same(match.event) { add(match) }
       }
     }
-    try check(leadSlots, identity.leadKey, column: "lead_key", knownKeys: known.leads) {
+    try check(.lead, identity.leadKey, column: "lead_key", knownKeys: known.leads) {
       EventMatching.sameOpening(draft, $0)
     }
-    try check(urlSlots, identity.urlKey, column: "url_key", knownKeys: known.urls) {
+    try check(.url, identity.urlKey, column: "url_key", knownKeys: known.urls) {
       EventMatching.sameURLNews(draft, $0)
     }
     // A followed page and the feed item linking to it are one piece of news.
-    try check(urlSlots, draft.linkKey, column: "url_key", knownKeys: known.urls) { _ in true }
+    try check(.url, draft.linkKey, column: "url_key", knownKeys: known.urls) { _ in true }
     return found
   }
 
@@ -224,33 +238,13 @@ final class ImportWriter {
 
   private func match(_ row: Row) throws -> Match {
     let event = try EventIndex.event(from: row)
-    let slot = EventKey.of(event.id).flatMap { idSlots[$0] }.map(current)
+    let slot = EventKey.of(event.id).flatMap { slotKeys.first(.id, $0) }.map(current)
     return Match(event: event, rowid: row["rowid"], slot: slot)
   }
 
   private func register(_ identity: EventIdentity, slot: Int32) {
-    idSlots[identity.idKey] = slot
-    if let key = identity.leadKey { leadSlots.add(slot, for: key) }
-    if let key = identity.urlKey { urlSlots.add(slot, for: key) }
-  }
-}
-
-/// Slots by key: one slot per key in a flat dictionary, further slots (rare: equal keys that did
-/// not match on closer look) in an overflow, so that the common case allocates nothing per key.
-struct SlotMap {
-  private var first: [UInt64: Int32] = [:]
-  private var more: [UInt64: [Int32]] = [:]
-
-  mutating func add(_ slot: Int32, for key: UInt64) {
-    if let existing = first[key] {
-      if existing != slot { more[key, default: []].append(slot) }
-    } else {
-      first[key] = slot
-    }
-  }
-
-  func slots(for key: UInt64) -> [Int32] {
-    guard let slot = first[key] else { return [] }
-    return [slot] + (more[key] ?? [])
+    slotKeys.set(.id, identity.idKey, slot)
+    if let key = identity.leadKey { slotKeys.add(.lead, key, slot) }
+    if let key = identity.urlKey { slotKeys.add(.url, key, slot) }
   }
 }

@@ -20,6 +20,10 @@ struct JSONLReader: NewsReader {
     var language: String?
   }
 
+  /// Lines decoded at a time: enough to keep both cores busy, few enough that the lines and
+  /// their items in flight stay a few megabytes.
+  static let batchSize = 1024
+
   func read(
     _ url: URL, file: String, item: (RawItem) throws -> Void, reject: (RejectedRecord) -> Void,
     warn: (ImportWarning) -> Void
@@ -49,7 +53,7 @@ struct JSONLReader: NewsReader {
     ) { bytes, number in
       if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
       batch.append((Array(bytes), number))
-      if batch.count == 4096 { try flush() }
+      if batch.count == Self.batchSize { try flush() }
     }
     try flush()
   }

@@ -8,7 +8,8 @@ final class PartitionSpill: @unchecked Sendable {
   private let directory: URL
   private var handles: [String: FileHandle] = [:]
   private var buffers: [String: [UInt8]] = [:]
-  private static let bufferLimit = 256 << 10
+  /// Per partition: a million events over 36 months held 9 MB of buffers at 256 KB.
+  private static let bufferLimit = 64 << 10
   private var nextLine = 0
   /// Lines replaced by a later version (an event merged again).
   private var superseded = Set<Int>()
@@ -42,7 +43,12 @@ final class PartitionSpill: @unchecked Sendable {
     buffers[partition]!.append(contentsOf: line)
     buffers[partition]!.append(0x0A)
     if buffers[partition]!.count >= Self.bufferLimit {
-      try handle(for: partition).write(contentsOf: buffers[partition]!)
+      do {
+        try handle(for: partition).write(contentsOf: buffers[partition]!)
+      } catch {
+        // A full disk while matching: the record is untouched, and the message says where and why.
+        throw RecordError.writeFailed(path: url(partition).path, reason: TextFile.describe(error))
+      }
       buffers[partition]!.removeAll(keepingCapacity: true)
     }
     return number

@@ -36,6 +36,7 @@ extension MandateCommand {
       // An import frees one 20-40 MB partition buffer after another: map them, so the memory goes
       // back (not for every command: elsewhere it only adds map and unmap calls).
       ProcessMemory.returnLargeBuffersToTheSystem()
+      ProcessMemory.limitArenas(to: 2)
       let workspace = try options.resolveWorkspace()
       let files = try InputFiles.expand(paths, from: options.currentDirectory)
       let bar = ProgressBar()
