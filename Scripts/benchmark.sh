@@ -5,6 +5,10 @@
 #   Scripts/benchmark.sh [SIZE...]        sizes of generated corpora (default: 10000 100000)
 #   Scripts/benchmark.sh pages            only the saved web pages (below)
 #   Scripts/benchmark.sh fetch            only the fetch benchmark
+#   Scripts/benchmark.sh web [SIZE [TAGS]]  only the web workspace under 8 clients (Scripts/benchmark-web.sh)
+#
+# With sizes, the run ends with the web workspace at 100,000 events when 100000 is among them and wrk
+# is installed, so that one command gives every figure of the README's "Reliability and performance".
 #
 # Environment: MANDATE_BENCH_SHARED (default ../shared/bench), MANDATE_BENCH_DATA (where corpora are
 # generated and kept, default .build-bench-data/; 100,000 items take about 45 s to generate, once).
@@ -24,7 +28,7 @@ shared="${MANDATE_BENCH_SHARED:-$root/../shared/bench}"
 data="${MANDATE_BENCH_DATA:-$root/.build-bench-data}"
 # Only one part: `pages` or `fetch` as the first argument.
 only=""
-case "${1:-}" in pages | fetch) only="$1"; shift ;; esac
+case "${1:-}" in pages | fetch) only="$1"; shift ;; web) shift; exec "$(dirname "$0")/benchmark-web.sh" "$@" ;; esac
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 [ -z "$only" ] || sizes=()
@@ -137,3 +141,12 @@ for n in "${sizes[@]+"${sizes[@]}"}"; do
   "$bench" exec --label "check-$n" -- "$mandate" check --workspace "$ws"
   rm -rf "$ws"
 done
+
+# The web workspace (Scripts/benchmark-web.sh) at 100,000 events, when that size was asked for.
+if [[ " ${sizes[*]+"${sizes[*]}"} " == *" 100000 "* ]]; then
+  if command -v wrk >/dev/null; then
+    MANDATE_BENCH_DATA="$data" MANDATE_BENCH_SHARED="$shared" "$root/Scripts/benchmark-web.sh" 100000
+  else
+    echo "no wrk: the web workspace was not measured (apt-get install wrk)" >&2
+  fi
+fi
