@@ -143,6 +143,12 @@ extension SuggestionCache {
     return touched.count
   }
 
+  /// Whether `count` events are few enough to look up one by one (under a twentieth of the
+  /// index's events) rather than in one pass over a table.
+  static func fewEnoughToLookUp(_ count: Int, db: Database) throws -> Bool {
+    count * 20 < (try Int.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0)
+  }
+
   /// The stored matches of the events `ids` names (those it has): looked up one by one when they
   /// are few (a rejection of one item asks for that item's tagged events), else in one pass.
   static func storedMatches(_ ids: [String], mandate: Mandate, index: EventIndex) throws -> [String: FeatureMatches] {
@@ -154,8 +160,7 @@ extension SuggestionCache {
   {
     var result: [String: FeatureMatches] = [:]
     guard !ids.isEmpty else { return result }
-    let events = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0
-    if ids.count * 20 < events {
+    if try fewEnoughToLookUp(ids.count, db: db) {
       let statement = try db.cachedStatement(
         sql: "SELECT matches FROM suggestion_match WHERE mandate = ? AND event = ?")
       for id in ids {
@@ -183,8 +188,7 @@ extension SuggestionCache {
     var result: [UInt64: [(item: String, score: Double)]] = [:]
     guard !events.isEmpty else { return result }
     try index.read { db in
-      let total = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0
-      if ids.count * 20 < total {
+      if try fewEnoughToLookUp(ids.count, db: db) {
         let statement = try db.cachedStatement(
           sql: "SELECT item, score FROM suggestion_cache WHERE mandate = ? AND event = ? ORDER BY rank")
         for id in ids {
