@@ -60,13 +60,9 @@ public struct Mandate: Sendable, Equatable, Codable {
 
   /// Every spelling that stands for `name` (itself included) when `name` is an alias or a variant,
   /// in every language.
+  /// For many names, build a `SpellingTable` once.
   public func spellings(of name: String) -> [String] {
-    let key = Self.spellingKey(name)
-    for alias in aliases
-    where Self.spellingKey(alias.name) == key || alias.variants.contains(where: { Self.spellingKey($0) == key }) {
-      return [alias.name] + alias.variants
-    }
-    return [name]
+    SpellingTable(self).spellings(of: name)
   }
 
   /// How spellings compare: case aside, «ё» as «е».
